@@ -1,0 +1,248 @@
+"""Read author files, persona pages and posts into the network model.
+
+Each reader takes a file's text (and where it is, as an editor would name it)
+and returns model objects, or raises `ContentError` with every problem found.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from . import dates, text, validation
+from .errors import ContentError, Problem, ProblemList
+from .model import Author, Category, Persona, Post
+from .urls import PathFormatError, format_path
+from .yamlfile import Document, TextFileError, decode, parse_mapping, split_front_matter
+
+ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+AUTHOR_SUFFIXES = (".yml", ".yaml")
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _checked(kind: str, shown: str, document: Document) -> None:
+    problems = validation.validate(kind, shown, document)
+    if problems:
+        raise ContentError(problems)
+
+
+# -- authors -----------------------------------------------------------------
+
+
+def load_authors(directory: Path, shown_dir: str) -> dict[str, Author]:
+    """Every author file in `directory`, by id; all problems raised together."""
+    problems = ProblemList()
+    authors: dict[str, Author] = {}
+    if not directory.is_dir():
+        raise ContentError([Problem(shown_dir, None, None, "authors folder not found")])
+    seen: dict[str, str] = {}
+    for path in sorted(directory.iterdir()):
+        if path.suffix not in AUTHOR_SUFFIXES or path.name.startswith("."):
+            continue
+        shown = f"{shown_dir}/{path.name}"
+        author_id = path.stem
+        if author_id in seen:
+            problems.add(shown, f"same author id as {seen[author_id]}; keep one of the two files")
+            continue
+        seen[author_id] = shown
+        try:
+            authors[author_id] = read_author(author_id, shown, path.read_bytes(), directory)
+        except ContentError as error:
+            problems.extend(error.problems)
+        except TextFileError as error:
+            problems.extend([error.problem])
+    problems.raise_if_any()
+    return authors
+
+
+def read_author(author_id: str, shown: str, raw: bytes, directory: Path) -> Author:
+    """One author from the bytes of `authors/<id>.yml`."""
+    if not ID.match(author_id):
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    "the file name is the author id: use lowercase letters, digits and hyphens, "
+                    "e.g. lena-hoffmann.yml",
+                )
+            ]
+        )
+    document = parse_mapping(shown, decode(shown, raw))
+    if not document.data:
+        raise ContentError(
+            [Problem(shown, 1, None, "is empty: an author file needs name, role, title and bio")]
+        )
+    _checked("author", shown, document)
+    data = document.data
+    avatar = None
+    if data.get("avatar"):
+        avatar = _avatar_path(directory, data["avatar"], shown, document)
+    return Author(
+        id=author_id,
+        name=data["name"].strip(),
+        role=data["role"],
+        title=data["title"].strip(),
+        bio=data["bio"],
+        source=shown,
+        organization=(data.get("organization") or "").strip() or None,
+        avatar=avatar,
+        topics=tuple(data.get("topics") or ()),
+        spokes=tuple((data.get("spokes") or {}).items()),
+        active=data.get("active", True),
+    )
+
+
+def _avatar_path(directory: Path, value: str, shown: str, document: Document) -> str:
+    root = directory.resolve()
+    candidate = (directory / value).resolve()
+    line = document.line("avatar")
+    if Path(value).is_absolute() or not candidate.is_relative_to(root):
+        raise ContentError(
+            [Problem(shown, line, "avatar", "must be a file inside the authors folder")]
+        )
+    if not candidate.is_file():
+        raise ContentError(
+            [Problem(shown, line, "avatar", f"file {value!r} not found next to the author file")]
+        )
+    return str(candidate)
+
+
+# -- personas ----------------------------------------------------------------
+
+
+def read_persona(persona_id: str, source: str, shown: str, raw: bytes) -> Persona:
+    """One persona from the bytes of its page `personas/<id>.md`."""
+    if not ID.match(persona_id):
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    "the file name is the persona id: use lowercase letters, digits and hyphens",
+                )
+            ]
+        )
+    document, _, _ = split_front_matter(shown, decode(shown, raw))
+    _checked("persona", shown, document)
+    data = document.data
+    return Persona(
+        id=persona_id,
+        name=data["name"].strip(),
+        summary=data["summary"].strip(),
+        source=source,
+        function=data.get("function"),
+    )
+
+
+# -- posts -------------------------------------------------------------------
+
+
+def read_post(
+    source: str,
+    shown: str,
+    raw: bytes,
+    *,
+    timezone: tzinfo,
+    url_format: str,
+) -> Post:
+    """One post from the bytes of its Markdown file at docs-relative `source`."""
+    document, body, _ = split_front_matter(shown, decode(shown, raw))
+    _checked("post", shown, document)
+    data = document.data
+    problems = ProblemList()
+
+    def problem(field: str, message: str) -> None:
+        problems.add(shown, message, field=field, line=document.line(field))
+
+    title = (data.get("title") or "").strip() or text.extract_title(body)
+    if not title:
+        problem("title", "is missing: add 'title: ...' or start the text with a '# Title' line")
+
+    created, updated = _post_dates(data, timezone, problem)
+    slug = data.get("slug") or text.slugify(title or "")
+    if title and not slug:
+        problem("slug", "cannot be made from the title: add 'slug: ...' with letters and digits")
+
+    categories = []
+    for name in _as_list(data.get("categories")):
+        slug_of = text.slugify(name)
+        if not slug_of:
+            problem("categories", f"category {name!r} has no letters or digits")
+        categories.append(Category(slug_of, name.strip()))
+
+    path = ""
+    if created and slug:
+        local = created.astimezone(timezone)
+        values = {
+            "date": local,
+            "slug": slug,
+            "category": categories[0].slug if categories else "uncategorized",
+            "file": posixpath.splitext(posixpath.basename(source))[0],
+            "year": f"{local.year:04d}",
+        }
+        try:
+            path = format_path(url_format, **values)
+        except PathFormatError as error:
+            problem("slug", f"gives an unusable URL: {error}")
+    problems.raise_if_any()
+
+    return Post(
+        source=source,
+        title=title,
+        date=created,
+        slug=slug,
+        path=path,
+        authors=tuple(_as_list(data.get("authors"))),
+        updated=updated,
+        categories=tuple(categories),
+        tags=tuple(t.strip() for t in _as_list(data.get("tags"))),
+        personas=tuple(_as_list(data.get("personas"))),
+        description=(data.get("description") or "").strip() or None,
+        image=data.get("image"),
+        draft=bool(data.get("draft", False)),
+        unlisted=bool(data.get("unlisted", False)),
+        pin=bool(data.get("pin", False)),
+        readtime=data.get("readtime"),
+        canonical_url=data.get("canonical_url"),
+        reviewer=data.get("reviewer"),
+        lines=dict(document.lines),
+    )
+
+
+def _post_dates(
+    data: dict, timezone: tzinfo, problem: Callable[[str, str], None]
+) -> tuple[datetime | None, datetime | None]:
+    raw = data.get("date")
+    if raw is None:
+        problem("date", "is missing: add 'date: 2025-04-02' (the publication date)")
+        return None, None
+    created_raw, updated_raw = raw, data.get("updated")
+    if isinstance(raw, dict):
+        created_raw = raw.get("created")
+        updated_raw = updated_raw or raw.get("updated")
+    try:
+        created = dates.parse(str(created_raw), timezone)
+    except dates.DateError as error:
+        problem("date", str(error))
+        return None, None
+    updated = None
+    if updated_raw is not None:
+        try:
+            updated = dates.parse(str(updated_raw), timezone)
+        except dates.DateError as error:
+            problem("updated", str(error))
+        else:
+            if updated < created:
+                problem("updated", "is before the publication date")
+    return created, updated

@@ -1,0 +1,212 @@
+"""The assembled network: authors, personas and posts checked against each other.
+
+`Network` answers the questions every output asks: which posts are built,
+which are listed, which belong on an author's, persona's or category's page.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .errors import Problem, ProblemList
+from .indexes import IndexPage, ViewSpec, build_indexes
+from .model import Author, Category, Persona, Post
+from .publication import Visibility, visibility
+from .text import slugify
+
+DEFAULT_PATHS = {
+    "blog": "blog",
+    "archive": "blog/archive/{key}",
+    "category": "blog/category/{key}",
+    "tag": "blog/tag/{key}",
+    "author": "authors/{key}",
+    "persona": "personas/{key}",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The choices that shape a network, taken from the site configuration."""
+
+    clock: datetime
+    preview: bool = False
+    per_page: int = 10
+    blog_title: str = "Blog"
+    paths: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PATHS))
+    categories_allowed: tuple[str, ...] = ()
+
+
+def view_specs(paths: Mapping[str, str]) -> tuple[ViewSpec, ...]:
+    """The table of every index the network produces."""
+    return (
+        ViewSpec("blog", paths["blog"], "{name}", lambda p: ("",), pinned_first=True, attach=True),
+        ViewSpec("archive", paths["archive"], "Posts of {name}", lambda p: (p.year,)),
+        ViewSpec("category", paths["category"], "{name}", lambda p: (c.slug for c in p.categories)),
+        ViewSpec("tag", paths["tag"], "Tagged “{name}”", lambda p: (slugify(t) for t in p.tags)),
+        ViewSpec("author", paths["author"], "{name}", lambda p: p.authors, "hubspoke/author.html"),
+        ViewSpec(
+            "persona",
+            paths["persona"],
+            "{name}",
+            lambda p: p.personas,
+            "hubspoke/persona.html",
+            attach=True,
+        ),
+    )
+
+
+class Network:
+    """Authors, personas and posts of one build, and the publication rule applied."""
+
+    def __init__(
+        self,
+        authors: Mapping[str, Author],
+        personas: Mapping[str, Persona],
+        posts: Iterable[Post],
+        settings: Settings,
+    ):
+        self.authors = dict(authors)
+        self.personas = dict(personas)
+        self.settings = settings
+        self.posts = sorted(posts, key=lambda p: (p.date, p.source), reverse=True)
+        self._visibility = {
+            p.source: visibility(p, settings.clock, preview=settings.preview) for p in self.posts
+        }
+
+    def visibility(self, post: Post) -> Visibility:
+        return self._visibility[post.source]
+
+    @property
+    def built(self) -> list[Post]:
+        return [p for p in self.posts if self.visibility(p).built]
+
+    @property
+    def listed(self) -> list[Post]:
+        return [p for p in self.posts if self.visibility(p).listed]
+
+    @property
+    def syndicated(self) -> list[Post]:
+        return [p for p in self.posts if self.visibility(p).syndicated]
+
+    def categories(self) -> dict[str, Category]:
+        """Categories of listed posts by slug, named as first written."""
+        found: dict[str, Category] = {}
+        for post in reversed(self.listed):
+            for category in post.categories:
+                found.setdefault(category.slug, category)
+        return dict(sorted(found.items()))
+
+    def tags(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for post in reversed(self.listed):
+            for tag in post.tags:
+                found.setdefault(slugify(tag), tag)
+        return found
+
+    def names(self) -> dict[str, dict[str, str]]:
+        """Display names per view kind; authors, personas and the blog always get a page."""
+        return {
+            "blog": {"": self.settings.blog_title},
+            "author": {a.id: a.name for a in self.authors.values()},
+            "persona": {p.id: p.name for p in self.personas.values()},
+            "category": {slug: c.name for slug, c in self.categories().items()},
+            "tag": self.tags(),
+        }
+
+    def index_pages(self) -> list[IndexPage]:
+        """Every index page of the site, from the view table."""
+        return build_indexes(
+            self.listed,
+            view_specs(self.settings.paths),
+            self.names(),
+            per_page=self.settings.per_page,
+        )
+
+    def posts_for(self, kind: str, key: str) -> list[Post]:
+        """Listed posts that belong on the index `kind`/`key`, newest first."""
+        spec = next(s for s in view_specs(self.settings.paths) if s.kind == kind)
+        return [p for p in self.listed if key in set(spec.keys(p))]
+
+
+def check_references(
+    posts: Iterable[Post],
+    authors: Mapping[str, Author],
+    personas: Mapping[str, Persona],
+    *,
+    shown: Mapping[str, str],
+    files: set[str] | None = None,
+    categories_allowed: Iterable[str] = (),
+    docs_label: str = "content",
+) -> list[Problem]:
+    """Problems between files: unknown ids, duplicate URLs, missing images.
+
+    `shown` maps a post's source to the path an editor knows it by; `files`
+    (docs-relative) enables the check that a post's `image` exists.
+    """
+    problems = ProblemList()
+    allowed = {slugify(c): c for c in categories_allowed}
+    by_path: dict[str, Post] = {}
+    for post in posts:
+        where = shown.get(post.source, post.source)
+
+        def problem(field_name: str, message: str, where=where, post=post) -> None:
+            problems.add(where, message, field=field_name, line=post.lines.get(field_name))
+
+        if not post.authors:
+            problem("authors", "is missing: name at least one author id from authors/")
+        for author_id in post.authors:
+            if author_id not in authors:
+                problem("authors", _unknown("author", author_id, authors, "authors/<id>.yml"))
+        for persona_id in post.personas:
+            if persona_id not in personas:
+                problem(
+                    "personas",
+                    _unknown("persona", persona_id, personas, "content/personas/<id>.md"),
+                )
+        if post.reviewer and post.reviewer not in authors:
+            problem("reviewer", _unknown("author", post.reviewer, authors, "authors/<id>.yml"))
+        if allowed:
+            for category in post.categories:
+                if category.slug not in allowed:
+                    problem(
+                        "categories",
+                        f"{category.name!r} is not an allowed category; use one of "
+                        + ", ".join(sorted(allowed.values())),
+                    )
+        if post.image and files is not None:
+            message = _image_problem(post.source, post.image, files, docs_label)
+            if message:
+                problem("image", message)
+        if post.path in by_path:
+            other = by_path[post.path]
+            problem(
+                "slug",
+                f"same URL '{post.path}/' as {shown.get(other.source, other.source)}; "
+                "give one of them another 'slug'",
+            )
+        else:
+            by_path[post.path] = post
+    return problems.items
+
+
+def _unknown(kind: str, value: str, known: Mapping[str, object], where: str) -> str:
+    close = difflib.get_close_matches(value, list(known), n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"add {where} or fix the id"
+    return f"unknown {kind} id '{value}': {hint}"
+
+
+def _image_problem(source: str, image: str, files: set[str], docs_label: str) -> str | None:
+    if "://" in image:
+        return None if image.startswith("https://") else "must be a relative path or https URL"
+    if image.startswith("/"):
+        return "must be a path relative to the post file, not an absolute path"
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), image))
+    if resolved.startswith("../") or resolved == "..":
+        return "points outside the content folder"
+    if resolved not in files:
+        return f"file {image!r} not found (looked for {docs_label}/{resolved})"
+    return None

@@ -1,0 +1,142 @@
+"""Read YAML data files and Markdown front matter, keeping line numbers.
+
+Dates stay strings here (they are parsed with a time zone later), duplicate
+keys are reported instead of silently overwritten, and every failure becomes
+a `Problem` naming the file and the line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import Problem
+
+MAX_TEXT_BYTES = 2 * 1024 * 1024
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+class _Loader(yaml.SafeLoader):
+    """A safe loader that keeps timestamps as text and remembers key lines."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML mapping and the line (1-based, in the file) of each top-level key."""
+
+    data: dict
+    lines: dict[str, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, key: str | None) -> int:
+        if key is None:
+            return self.first_line
+        return self.lines.get(key, self.first_line)
+
+
+class TextFileError(Exception):
+    """A file that cannot be read as text or YAML; carries the problem."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def decode(path: str, raw: bytes) -> str:
+    """UTF-8 text of a file (a BOM is allowed), or a problem that says how to fix it."""
+    if len(raw) > MAX_TEXT_BYTES:
+        raise TextFileError(
+            Problem(
+                path, None, None, f"file is {len(raw):,} bytes; the limit is {MAX_TEXT_BYTES:,}"
+            )
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise TextFileError(
+            Problem(
+                path,
+                raw[: error.start].count(b"\n") + 1,
+                None,
+                "is not UTF-8 text: save the file with UTF-8 encoding",
+            )
+        ) from None
+    if "\x00" in text:
+        raise TextFileError(Problem(path, None, None, "contains NUL bytes: is it a text file?"))
+    return text
+
+
+def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
+    """Parse YAML text that must be a mapping; report errors at file lines."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        raise TextFileError(_yaml_problem(path, error, first_line)) from None
+    except yaml.YAMLError as error:
+        raise TextFileError(
+            Problem(path, first_line, None, f"is not valid YAML: {error}")
+        ) from None
+    if node is None:
+        return Document({}, {}, first_line)
+    if not isinstance(node, yaml.MappingNode):
+        raise TextFileError(
+            Problem(
+                path,
+                node.start_mark.line + first_line,
+                None,
+                "must be a YAML mapping of 'field: value' lines",
+            )
+        )
+    lines: dict[str, int] = {}
+    for key_node, _ in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
+        line = key_node.start_mark.line + first_line
+        if key in lines:
+            raise TextFileError(
+                Problem(path, line, key, f"appears twice (first on line {lines[key]}); keep one")
+            )
+        lines[key] = line
+    try:
+        data = _Loader(text).get_single_data()
+    except yaml.MarkedYAMLError as error:
+        raise TextFileError(_yaml_problem(path, error, first_line)) from None
+    if any(not isinstance(key, str) for key in data):
+        bad = next(key for key in data if not isinstance(key, str))
+        raise TextFileError(Problem(path, first_line, None, f"field name {bad!r} is not text"))
+    return Document(data, lines, first_line)
+
+
+def _yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + first_line if mark else first_line
+    what = error.problem or error.context or "unreadable"
+    hint = ""
+    if "\t" in what or "'\\t'" in what:
+        hint = " (indent with spaces, not tabs)"
+    elif "mapping values are not allowed" in what:
+        hint = " (put quotes around a value that contains ': ')"
+    return Problem(path, line, None, f"is not valid YAML: {what}{hint}")
+
+
+def split_front_matter(path: str, text: str) -> tuple[Document, str, int]:
+    """Split Markdown into (front matter, body, line number where the body starts)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---") and text.split("\n", 1)[0].strip() == "---":
+            raise TextFileError(
+                Problem(path, 1, None, "front matter is not closed: add a line '---' after it")
+            )
+        return Document({}, {}, 1), text, 1
+    document = parse_mapping(path, match.group(1) or "", first_line=2)
+    body = text[match.end() :]
+    body_line = text[: match.end()].count("\n") + 1
+    return document, body, body_line

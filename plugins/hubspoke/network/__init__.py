@@ -1,0 +1,1 @@
+"""The `hubspoke/network` MkDocs plugin: posts, authors, personas and their index pages."""

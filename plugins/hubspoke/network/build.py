@@ -1,0 +1,350 @@
+"""The network plugin's state for one build, and the steps that use it."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from datetime import datetime, tzinfo
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import html, loaders
+from hubspoke.core.errors import ContentError, ProblemList
+from hubspoke.core.network import Network, Settings, check_references
+from hubspoke.core.publication import State
+from hubspoke.core.yamlfile import TextFileError
+
+from . import navigation
+from .config import NetworkConfig
+from .context import Presenter
+from .rendered import rendered_post
+from .sitefiles import Claims, PageRole, find_source, generated_page, move_post
+
+_REFERENCE = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
+_OVERVIEWS = {"authors": "hubspoke/authors.html", "personas": "hubspoke/personas.html"}
+
+
+class NetworkBuild:
+    """Everything the network knows during one build; created in on_config."""
+
+    def __init__(
+        self, options: NetworkConfig, config: MkDocsConfig, root: Path, settings: Settings, tz
+    ):
+        self.options = options
+        self.tz = tz
+        self.config = config
+        self.root = root
+        self.settings: Settings = settings
+        self.docs_label = _label(Path(config.docs_dir), root)
+        self.authors = {}
+        self.network: Network | None = None
+        self.presenter: Presenter | None = None
+        self.posts_by_source: dict = {}
+        self.roles: dict[str, PageRole] = {}
+        self.first_files: dict[tuple[str, str], File] = {}
+        self.unpublished_assets: dict[str, File] = {}
+        self.referenced: set[str] = set()
+
+    @classmethod
+    def start(cls, options, config, root: Path, tz: tzinfo, clock: datetime, preview: bool):
+        paths = {
+            "blog": options.blog_url,
+            "archive": options.archive_url_format,
+            "category": options.category_url_format,
+            "tag": options.tag_url_format,
+            "author": options.authors_url_format,
+            "persona": options.personas_url_format,
+        }
+        settings = Settings(
+            clock=clock,
+            preview=preview,
+            per_page=options.blog_per_page,
+            blog_title=options.blog_title,
+            paths=paths,
+            categories_allowed=tuple(options.blog_categories_allowed),
+        )
+        build = cls(options, config, root, settings, tz)
+        authors_dir = (root / options.authors_dir).resolve()
+        build.authors = loaders.load_authors(authors_dir, _label(authors_dir, root))
+        return build
+
+    def shown(self, file: File) -> str:
+        if file.abs_src_path:
+            return _label(Path(file.abs_src_path), self.root)
+        return f"{self.docs_label}/{file.src_uri}"
+
+    # -- on_files -----------------------------------------------------------
+
+    def read_content(self, files: Files) -> None:
+        """Read every post and persona; raise every problem at once."""
+        blog = self.options.blog_dir.strip("/") + "/"
+        personas_dir = self.options.personas_dir.strip("/")
+        problems = ProblemList()
+        posts, personas, shown = [], {}, {}
+        for file in files.documentation_pages():
+            src = file.src_uri
+            name = posixpath.basename(src)
+            try:
+                if src.startswith(blog) and src not in (blog + "index.md", blog + "README.md"):
+                    shown[src] = self.shown(file)
+                    posts.append(
+                        loaders.read_post(
+                            src,
+                            shown[src],
+                            file.content_bytes,
+                            timezone=self.tz,
+                            url_format=self.options.post_url_format,
+                        )
+                    )
+                elif posixpath.dirname(src) == personas_dir and name not in (
+                    "index.md",
+                    "README.md",
+                ):
+                    persona_id = posixpath.splitext(name)[0]
+                    personas[persona_id] = loaders.read_persona(
+                        persona_id, src, self.shown(file), file.content_bytes
+                    )
+            except ContentError as error:
+                problems.extend(error.problems)
+            except TextFileError as error:
+                problems.extend([error.problem])
+            except OSError as error:
+                problems.add(self.shown(file), f"cannot be read: {error.strerror}")
+        if not problems:
+            problems.extend(
+                check_references(
+                    posts,
+                    self.authors,
+                    personas,
+                    shown=shown,
+                    files={f.src_uri for f in files},
+                    categories_allowed=self.settings.categories_allowed,
+                    docs_label=self.docs_label,
+                )
+            )
+        problems.raise_if_any()
+        self.network = Network(self.authors, personas, posts, self.settings)
+        self.posts_by_source = {p.source: p for p in self.network.posts}
+        self.presenter = Presenter(
+            self.network,
+            locale=str(self.config.theme.get("language") or "en"),
+            guest_disclosure=self.options.guest_disclosure,
+            guest_link_rel=tuple(self.options.guest_link_rel),
+        )
+
+    def place_files(self, files: Files) -> None:
+        """Apply the publication rule to posts, then add every generated file."""
+        network, presenter = self.network, self.presenter
+        for post in network.posts:
+            file = files.get_file_from_path(post.source)
+            visibility = network.visibility(post)
+            if not visibility.built:
+                files.remove(file)
+                self._note_assets(file, post, files)
+                continue
+            preview_only = visibility.state in (State.DRAFT, State.SCHEDULED)
+            move_post(file, post.path, self.config, draft=preview_only)
+            presenter.post_urls[post.source] = file.url
+            self.roles[post.source] = PageRole("post", post.source)
+            if post.image:
+                self.referenced.add(_join(post.source, post.image))
+        claims = Claims(files, self.shown)
+        self._add_overviews(files, claims)
+        for index in network.index_pages():
+            self._add_index_page(index, files, claims)
+        self._add_avatars(files, claims)
+        home = files.get_file_from_path(self.options.home_page)
+        if home is not None and home.is_documentation_page():
+            self.roles[home.src_uri] = PageRole("home")
+
+    def _add_overviews(self, files: Files, claims: Claims) -> None:
+        titles = {"authors": self.options.authors_title, "personas": self.options.personas_title}
+        for kind, template in _OVERVIEWS.items():
+            path = self.options[f"{kind}_url"]
+            file = find_source(files, path)
+            if file is None:
+                file = generated_page(
+                    self.config, path, title=titles[kind], template=template, in_nav=True
+                )
+                claims.claim(file, f"the {kind} overview page")
+                files.append(file)
+            self.roles[file.src_uri] = PageRole(kind)
+            self.first_files[(kind, "")] = file
+
+    def _add_index_page(self, index, files: Files, claims: Claims) -> None:
+        file = find_source(files, index.path) if index.attach else None
+        if file is not None and file.inclusion is InclusionLevel.UNDEFINED:
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # the nav is grown in on_nav
+        if file is None:
+            body, description = "", None
+            if index.kind == "author" and index.number == 1:
+                author = self.network.authors[index.key]
+                body = author.bio
+                description = f"{author.name}, {author.title}" + (
+                    f", {author.organization}" if author.organization else ""
+                )
+            file = generated_page(
+                self.config,
+                index.path,
+                title=index.title,
+                template=index.template,
+                body=body,
+                description=description,
+                in_nav=index.kind == "blog" and index.number == 1,
+            )
+            what = f"the {index.kind} page {index.key!r}" if index.key else f"the {index.kind} page"
+            claims.claim(file, what)
+            files.append(file)
+        self.roles[file.src_uri] = PageRole(index.kind, index.key, index)
+        self.presenter.url_of_path[index.path] = file.url
+        if index.number == 1:
+            self.first_files[(index.kind, index.key)] = file
+
+    def _add_avatars(self, files: Files, claims: Claims) -> None:
+        fmt = self.options.authors_url_format
+        for author in self.authors.values():
+            if not author.avatar:
+                continue
+            page_path = fmt.format(key=author.id).strip("/")
+            src = f"{page_path}/{os.path.basename(author.avatar)}"
+            file = File.generated(self.config, src, abs_src_path=author.avatar)
+            claims.claim(file, f"the avatar of author '{author.id}'")
+            files.append(file)
+            self.presenter.avatar_urls[author.id] = file.url
+
+    def _note_assets(self, file: File, post, files: Files) -> None:
+        """Remember local files an unpublished post uses; pruned later if no page uses them."""
+        try:
+            text = file.content_string
+        except (OSError, UnicodeDecodeError):
+            return
+        refs = [a or b for a, b in _REFERENCE.findall(text)]
+        if post.image:
+            refs.append(post.image)
+        for ref in refs:
+            if html.is_external(ref) or ref.startswith(("#", "/")):
+                continue
+            target = files.get_file_from_path(_join(post.source, ref.split("#")[0]))
+            if target is not None and not target.is_documentation_page():
+                self.unpublished_assets[target.src_uri] = target
+
+    # -- on_nav -------------------------------------------------------------
+
+    def grow_nav(self, nav: Navigation) -> None:
+        first = self.first_files
+        years = sorted((k for kind, k in first if kind == "archive"), reverse=True)
+        categories = sorted(
+            (k for kind, k in first if kind == "category"),
+            key=lambda k: self.network.categories()[k].name.lower(),
+        )
+        navigation.expand(
+            nav,
+            first.get(("blog", "")),
+            self.options.blog_title,
+            [
+                ("Archive", [first[("archive", y)] for y in years]),
+                ("Categories", [first[("category", c)] for c in categories]),
+            ],
+        )
+        personas = sorted(self.network.personas.values(), key=lambda p: p.name.lower())
+        navigation.expand(
+            nav,
+            first.get(("personas", "")),
+            self.options.personas_title,
+            [(None, [first[("persona", p.id)] for p in personas if ("persona", p.id) in first])],
+        )
+
+    # -- pages --------------------------------------------------------------
+
+    def prepare_page(self, page: Page) -> None:
+        role = self.roles.get(page.file.src_uri)
+        if role is None:
+            return
+        if role.kind == "post":
+            post = self._post(role.key)
+            page.meta.setdefault("template", "hubspoke/post.html")
+            if not self.network.visibility(post).indexed:
+                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+                page.meta["hubspoke_noindex"] = True
+        elif role.kind == "persona" and role.index is not None:
+            page.meta.setdefault("template", "hubspoke/persona.html")
+            page.meta.setdefault("title", self.network.personas[role.key].name)
+            if not page.meta.get("description"):
+                page.meta["description"] = self.network.personas[role.key].summary
+        elif role.kind == "home":
+            page.meta.setdefault("template", "hubspoke/home.html")
+        elif role.kind in ("blog", "authors", "personas"):
+            page.meta.setdefault(
+                "template", role.index.template if role.index else _OVERVIEWS[role.kind]
+            )
+
+    def keep_content(self, page: Page, content: str) -> str:
+        src = page.file.src_uri
+        if self.unpublished_assets:
+            self._note_references(page, content)
+        role = self.roles.get(src)
+        if role is None or role.kind != "post":
+            return content
+        post = self._post(src)
+        if any(self.network.authors[a].is_guest for a in post.authors):
+            content = html.add_link_rel(content, tuple(self.options.guest_link_rel))
+        self.presenter.rendered[src] = rendered_post(
+            content,
+            page.url,
+            readtime=post.readtime,
+            words_per_minute=self.options.post_words_per_minute,
+        )
+        return content
+
+    def _note_references(self, page: Page, content: str) -> None:
+        for src, asset in self.unpublished_assets.items():
+            name = posixpath.basename(asset.url)
+            if name in content:
+                self.referenced.add(src)
+
+    def prune_unpublished_assets(self, files: Files) -> None:
+        for src, asset in self.unpublished_assets.items():
+            if src not in self.referenced and files.get_file_from_path(src) is asset:
+                files.remove(asset)
+
+    def context_for(self, page: Page) -> dict | None:
+        role = self.roles.get(page.file.src_uri)
+        if role is None:
+            return None
+        presenter = self.presenter
+        if role.kind == "post":
+            return presenter.post_page(self._post(role.key))
+        if role.kind == "home":
+            return presenter.home_page(page.url, self.options.home_posts)
+        if role.kind == "authors":
+            return presenter.authors_page()
+        if role.kind == "personas":
+            return presenter.personas_page()
+        return presenter.index_page(role.index, page.url)
+
+    def _post(self, source: str):
+        return self.posts_by_source[source]
+
+    def report(self, log) -> None:
+        counts: dict[str, int] = {}
+        for post in self.network.posts:
+            state = self.network.visibility(post).state.value
+            counts[state] = counts.get(state, 0) + 1
+        summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
+        log.info(f"posts: {summary or 'none'}; clock {self.settings.clock:%Y-%m-%d %H:%M %Z}")
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _join(source: str, ref: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), ref))

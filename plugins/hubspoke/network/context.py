@@ -1,0 +1,236 @@
+"""Template context for Hubspoke pages: plain dicts the templates read.
+
+Every URL handed to templates is site-relative (as MkDocs' `url` filter
+expects); excerpts are rewritten to be correct from the page showing them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import markdown
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date
+from markupsafe import escape
+
+from hubspoke.core import html, urls
+from hubspoke.core.indexes import IndexPage
+from hubspoke.core.model import Author, Persona, Post
+from hubspoke.core.network import Network
+from hubspoke.core.text import slugify
+
+from .rendered import RenderedPost
+
+
+@dataclass
+class Presenter:
+    """Turns model objects into what templates show, for one build."""
+
+    network: Network
+    locale: str
+    guest_disclosure: str
+    guest_link_rel: tuple[str, ...]
+    url_of_path: dict[str, str] = field(default_factory=dict)
+    post_urls: dict[str, str] = field(default_factory=dict)
+    rendered: dict[str, RenderedPost] = field(default_factory=dict)
+    avatar_urls: dict[str, str] = field(default_factory=dict)
+    _bios: dict[str, str] = field(default_factory=dict)
+    _locale: Locale | None = None
+
+    def __post_init__(self):
+        try:
+            self._locale = Locale.parse(self.locale.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            self._locale = Locale.parse("en")
+
+    # -- small pieces -------------------------------------------------------
+
+    def date(self, value: datetime | None) -> dict | None:
+        if value is None:
+            return None
+        return {"iso": value.isoformat(), "text": format_date(value, "long", locale=self._locale)}
+
+    def view_url(self, kind: str, key: str) -> str | None:
+        fmt = self.network.settings.paths[kind]
+        return self.url_of_path.get(urls.format_path(fmt, key=key))
+
+    def author_link(self, author_id: str) -> dict:
+        author = self.network.authors[author_id]
+        return {
+            "id": author.id,
+            "name": author.name,
+            "url": self.view_url("author", author.id),
+            "avatar": self.avatar_urls.get(author.id),
+            "initials": _initials(author.name),
+            "guest": author.is_guest,
+        }
+
+    def bio_html(self, author: Author) -> str:
+        if author.id not in self._bios:
+            rendered = markdown.markdown(author.bio, extensions=["attr_list", "smarty"])
+            if author.is_guest:
+                rendered = html.add_link_rel(rendered, self.guest_link_rel)
+            self._bios[author.id] = rendered
+        return self._bios[author.id]
+
+    def author_card(self, author: Author) -> dict:
+        link = self.author_link(author.id)
+        link.update(
+            {
+                "title": author.title,
+                "organization": author.organization,
+                "role": author.role,
+                "active": author.active,
+                "bio": self.bio_html(author),
+                "topics": list(author.topics),
+                "spokes": [{"network": n, "url": u} for n, u in author.spokes],
+            }
+        )
+        return link
+
+    # -- posts in listings --------------------------------------------------
+
+    def card(self, post: Post, page_url: str) -> dict:
+        rendered = self.rendered.get(post.source)
+        post_url = self.post_urls[post.source]
+        excerpt = ""
+        if rendered:
+            excerpt = _rebase(rendered.excerpt, post_url, page_url)
+        if not excerpt and post.description:
+            excerpt = f"<p>{escape(post.description)}</p>"
+        visibility = self.network.visibility(post)
+        return {
+            "title": post.title,
+            "url": post_url,
+            "date": self.date(post.date),
+            "updated": self.date(post.updated),
+            "authors": [self.author_link(a) for a in post.authors],
+            "categories": [
+                {"name": c.name, "url": self.view_url("category", c.slug)} for c in post.categories
+            ],
+            "minutes": rendered.minutes if rendered else post.readtime,
+            "excerpt": excerpt,
+            "more": bool(rendered and rendered.more) or not excerpt,
+            "pin": post.pin,
+            "state": None if visibility.indexed else visibility.state.value,
+        }
+
+    def pagination(self, index: IndexPage) -> dict | None:
+        if index.count <= 1:
+            return None
+        return {
+            "number": index.number,
+            "count": index.count,
+            "previous": self.url_of_path.get(index.previous) if index.previous else None,
+            "next": self.url_of_path.get(index.next) if index.next else None,
+            "pages": [
+                {"number": n, "url": self.url_of_path[p], "current": n == index.number}
+                for n, p in enumerate(index.pages, start=1)
+            ],
+        }
+
+    def listing(self, index: IndexPage, page_url: str) -> dict:
+        return {
+            "kind": index.kind,
+            "key": index.key,
+            "name": index.name,
+            "total": index.total,
+            "cards": [self.card(p, page_url) for p in index.posts],
+            "pagination": self.pagination(index),
+        }
+
+    # -- whole pages --------------------------------------------------------
+
+    def post_page(self, post: Post) -> dict:
+        rendered = self.rendered.get(post.source)
+        visibility = self.network.visibility(post)
+        guest = any(self.network.authors[a].is_guest for a in post.authors)
+        card = self.card(post, self.post_urls[post.source])
+        return {
+            "role": "post",
+            "post": card,
+            "title_html": rendered.title_html if rendered else None,
+            "body": rendered.body if rendered else "",
+            "authors": [self.author_card(self.network.authors[a]) for a in post.authors],
+            "personas": [
+                {"name": self.network.personas[p].name, "url": self.view_url("persona", p)}
+                for p in post.personas
+            ],
+            "tags": [{"name": t, "url": self.view_url("tag", slugify(t))} for t in post.tags],
+            "guest": guest,
+            "disclosure": self.guest_disclosure if guest else None,
+            "banner": visibility.banner,
+            "noindex": not visibility.indexed,
+        }
+
+    def index_page(self, index: IndexPage, page_url: str) -> dict:
+        context = {"role": index.kind, "listing": self.listing(index, page_url)}
+        if index.kind == "author":
+            context["author"] = self.author_card(self.network.authors[index.key])
+        if index.kind == "persona":
+            persona = self.network.personas[index.key]
+            context["persona"] = self.persona_card(persona)
+        return context
+
+    def persona_card(self, persona: Persona) -> dict:
+        return {
+            "id": persona.id,
+            "name": persona.name,
+            "summary": persona.summary,
+            "function": persona.function,
+            "url": self.view_url("persona", persona.id),
+            "count": len(self.network.posts_for("persona", persona.id)),
+        }
+
+    def authors_page(self) -> dict:
+        authors = sorted(self.network.authors.values(), key=lambda a: (not a.active, a.name))
+        counts = {a: 0 for a in self.network.authors}
+        for post in self.network.listed:
+            for author_id in post.authors:
+                counts[author_id] += 1
+        cards = []
+        for author in authors:
+            card = self.author_card(author)
+            card["count"] = counts[author.id]
+            cards.append(card)
+        return {
+            "role": "authors",
+            "experts": [c for c in cards if c["role"] == "expert"],
+            "guests": [c for c in cards if c["role"] == "guest"],
+        }
+
+    def personas_page(self) -> dict:
+        personas = sorted(self.network.personas.values(), key=lambda p: p.name)
+        return {"role": "personas", "personas": [self.persona_card(p) for p in personas]}
+
+    def home_page(self, page_url: str, count: int) -> dict:
+        latest = self.network.listed[:count]
+        context = self.personas_page()
+        context.update(
+            {
+                "role": "home",
+                "latest": [self.card(p, page_url) for p in latest],
+                "blog_url": self.view_url("blog", ""),
+            }
+        )
+        return context
+
+
+def _rebase(fragment: str, post_url: str, page_url: str) -> str:
+    """Make URLs written relative to the post page correct on `page_url`."""
+    if post_url == page_url:
+        return fragment
+
+    def convert(url: str) -> str:
+        if html.is_external(url) or url.startswith("/"):
+            return url
+        return urls.relative_url(urls.resolve(url, post_url), page_url)
+
+    return html.rewrite_urls(fragment, convert)
+
+
+def _initials(name: str) -> str:
+    parts = [p for p in name.split() if p[:1].isalpha()]
+    letters = (parts[0][0] + (parts[-1][0] if len(parts) > 1 else "")) if parts else "?"
+    return letters.upper()

@@ -1,0 +1,145 @@
+"""The `hubspoke/network` plugin: a thin adapter from MkDocs events to the core.
+
+on_config loads authors; on_files reads posts and personas, applies the
+publication rule and adds the generated pages; on_nav grows the navigation;
+on_page_content keeps each post's HTML once; on_page_context hands the
+templates what they show. Per-build state lives in `self.build`, reset in
+on_config because `mkdocs serve` reuses plugin instances.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import dates
+from hubspoke.core.errors import ContentError
+from hubspoke.core.urls import PathFormatError, format_path, placeholders, sample_post_values
+
+from .build import NetworkBuild
+from .config import NetworkConfig
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+STYLESHEET = "assets/hubspoke/hubspoke.css"
+
+POST_PLACEHOLDERS = set(sample_post_values())
+
+
+class NetworkPlugin(BasePlugin[NetworkConfig]):
+    """Posts, authors, personas and every index page of the hub."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.command = "build"
+        self.build: NetworkBuild | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig):
+        self.build = None
+        if not self.config.enabled:
+            return config
+        _check_formats(self.config)
+        try:
+            tz = dates.zone(self.config.timezone)
+            clock = dates.build_clock(self.config.clock, tz)
+        except dates.DateError as error:
+            raise PluginError(f"hubspoke/network: {error}") from None
+        preview = self.command == "serve" and self.config.drafts_on_serve
+        root = Path(config.config_file_path).parent
+        try:
+            self.build = NetworkBuild.start(self.config, config, root, tz, clock, preview)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        # Our templates come right after the site's overrides, before the theme's.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(TEMPLATES))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # Run before other plugins look at files, so they never see unpublished posts.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        if self.build is None:
+            return files
+        try:
+            self.build.read_content(files)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        self.build.place_files(files)
+        stylesheet = (TEMPLATES.parent / "assets" / "hubspoke.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, STYLESHEET, content=stylesheet))
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files):
+        if self.build is not None:
+            self.build.grow_nav(nav)
+        return nav
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.build is not None:
+            self.build.prepare_page(page)
+        return markdown
+
+    # Run after other plugins changed the HTML, so listings reuse the final post HTML.
+    @event_priority(-50)
+    def on_page_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.build is None:
+            return html_
+        return self.build.keep_content(page, html_)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.build is not None:
+            self.build.prune_unpublished_assets(files)
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        if self.build is not None:
+            extra = self.build.context_for(page)
+            if extra is not None:
+                context["hubspoke"] = extra
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig):
+        if self.build is not None:
+            self.build.report(log)
+
+
+def _check_formats(options: NetworkConfig) -> None:
+    """URL formats fail at configuration time, with the option named."""
+    unknown = placeholders(options.post_url_format) - POST_PLACEHOLDERS
+    if unknown:
+        raise PluginError(
+            f"hubspoke/network: post_url_format uses unknown {sorted(unknown)}; "
+            f"use {sorted(POST_PLACEHOLDERS)}"
+        )
+    try:
+        format_path(options.post_url_format, **sample_post_values())
+        for name in (
+            "archive_url_format",
+            "category_url_format",
+            "tag_url_format",
+            "authors_url_format",
+            "personas_url_format",
+        ):
+            fmt = options[name]
+            if placeholders(fmt) != {"key"}:
+                raise PluginError(f"hubspoke/network: {name} must use {{key}} once: {fmt!r}")
+            format_path(fmt, key="sample")
+        for name in ("blog_url", "authors_url", "personas_url"):
+            format_path(options[name])
+    except PathFormatError as error:
+        raise PluginError(f"hubspoke/network: {error}") from None
+    if options.blog_per_page < 1:
+        raise PluginError("hubspoke/network: blog_per_page must be at least 1")

@@ -1,0 +1,89 @@
+"""Turn the network into MkDocs files: move posts to their URLs, add generated pages.
+
+Every URL a generated page claims is checked against the files already there:
+two outputs at one URL is an error naming both, never a silent overwrite.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from urllib.parse import quote
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hubspoke.core import urls
+
+
+@dataclass(frozen=True)
+class PageRole:
+    """What a documentation page is to the network, found by its source path."""
+
+    kind: str
+    key: str = ""
+    index: object | None = None
+
+
+def move_post(file: File, path: str, config: MkDocsConfig, *, draft: bool) -> None:
+    """Publish a post file at `path` instead of at its source location."""
+    dest = urls.page_dest(path, config.use_directory_urls)
+    file.dest_uri = dest
+    file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, dest))
+    file.url = quote(urls.page_url(path, config.use_directory_urls))
+    file.inclusion = InclusionLevel.DRAFT if draft else InclusionLevel.NOT_IN_NAV
+
+
+def generated_page(
+    config: MkDocsConfig,
+    path: str,
+    *,
+    title: str,
+    template: str,
+    body: str = "",
+    description: str | None = None,
+    in_nav: bool = False,
+) -> File:
+    """A virtual Markdown page at `path` rendered with one of our templates."""
+    meta = {"title": title, "template": template}
+    if description:
+        meta["description"] = description
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
+    content = f"---\n{front}---\n\n{body}\n"
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    source = urls.generated_source(path, section_index=in_nav)
+    return File.generated(config, source, content=content, inclusion=inclusion)
+
+
+def find_source(files: Files, path: str) -> File | None:
+    """The documentation page that a writer put at `path`, if any."""
+    for candidate in urls.source_candidates(path):
+        found = files.get_file_from_path(candidate)
+        if found is not None and found.is_documentation_page():
+            return found
+    return None
+
+
+class Claims:
+    """Which file writes each output path; a second claim is an error."""
+
+    def __init__(self, files: Files, shown):
+        self._by_dest: dict[str, File] = {}
+        self._shown = shown
+        for file in files:
+            self._by_dest.setdefault(file.dest_uri, file)
+
+    def claim(self, file: File, what: str) -> None:
+        other = self._by_dest.get(file.dest_uri)
+        if other is not None and other is not file:
+            raise PluginError(
+                f"{what} would be written to '{file.dest_uri}', which "
+                f"{self._shown(other)} already produces; rename or move one of them"
+            )
+        self._by_dest[file.dest_uri] = file
+
+    def release(self, file: File) -> None:
+        if self._by_dest.get(file.dest_uri) is file:
+            del self._by_dest[file.dest_uri]

@@ -1,0 +1,136 @@
+"""Shared fixtures: build a site (a fixture under tests/sites/ or the example hub)
+into tmp_path, in strict mode, and read its output."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+EXAMPLE_FILES = ("mkdocs.yml", "content", "authors", "overrides")
+FIXED_CLOCK = "2026-11-20 12:00"
+
+
+@dataclass
+class Built:
+    """A built site: its output folder and the log lines of the build."""
+
+    source: Path
+    site: Path
+    log: list[logging.LogRecord]
+
+    def path(self, url: str) -> Path:
+        url = url.split("#")[0].lstrip("/")
+        target = self.site / url
+        return target / "index.html" if url.endswith("/") or url == "" else target
+
+    def html(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "lxml")
+
+    def text_files(self):
+        for file in sorted(self.site.rglob("*")):
+            if file.is_file() and file.suffix in (".html", ".xml", ".json", ".txt", ".svg", ""):
+                yield file
+
+    def search_index(self) -> dict:
+        return json.loads((self.site / "search" / "search_index.json").read_text())
+
+    def warnings(self) -> list[str]:
+        return [r.getMessage() for r in self.log if r.levelno >= logging.WARNING]
+
+
+def copy_site(source: Path, target: Path) -> Path:
+    """A copy of a site folder (the example: only its site files) to build from."""
+    target.mkdir(parents=True, exist_ok=True)
+    if source == ROOT:
+        for name in EXAMPLE_FILES:
+            item = ROOT / name
+            if item.is_dir():
+                shutil.copytree(item, target / name)
+            elif item.exists():
+                shutil.copy2(item, target / name)
+    else:
+        shutil.copytree(source, target, dirs_exist_ok=True)
+    return target
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def build_in_process(source: Path, site: Path, *, clock=FIXED_CLOCK, **overrides) -> Built:
+    """Build the mkdocs.yml in `source` into `site`, strict; raises on failure."""
+    handler = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    old_clock = os.environ.get("HUBSPOKE_CLOCK")
+    os.environ["HUBSPOKE_CLOCK"] = clock
+    try:
+        config = load_config(
+            str(source / "mkdocs.yml"), site_dir=str(site), strict=True, **overrides
+        )
+        build(config)
+    finally:
+        logger.removeHandler(handler)
+        if old_clock is None:
+            os.environ.pop("HUBSPOKE_CLOCK", None)
+        else:
+            os.environ["HUBSPOKE_CLOCK"] = old_clock
+    return Built(source, site, handler.records)
+
+
+def run_mkdocs(source: Path, site: Path, *args, clock=FIXED_CLOCK):
+    """Run the real `mkdocs build --strict` command; returns the completed process."""
+    env = {**os.environ, "HUBSPOKE_CLOCK": clock, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
+        cwd=source,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def site_copy(tmp_path):
+    """Copy a fixture site (by name) or the example (None) into tmp_path."""
+
+    def make(name: str | None = None) -> Path:
+        source = ROOT if name is None else SITES / name
+        return copy_site(source, tmp_path / "src")
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def example(tmp_path_factory) -> Built:
+    """The example hub, built once per test session with a fixed clock."""
+    base = tmp_path_factory.mktemp("example")
+    source = copy_site(ROOT, base / "src")
+    return build_in_process(source, base / "site")
+
+
+@pytest.fixture(scope="session")
+def basic(tmp_path_factory) -> Built:
+    """The `basic` fixture site, built once per test session."""
+    base = tmp_path_factory.mktemp("basic")
+    source = copy_site(SITES / "basic", base / "src")
+    return build_in_process(source, base / "site")

@@ -1,0 +1,191 @@
+"""Build the `basic` fixture hub and read its output with an HTML parser."""
+
+import gzip
+import re
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from .conftest import FIXED_CLOCK, build_in_process
+from .sitecheck import broken_links, files_containing, listed_titles
+
+PUBLISHED = ["Third post, Material style", "Second post", "First post"]
+
+
+def all_listing_titles(built, first_url):
+    """Titles on every page of a paginated listing, following its 'next' links."""
+    titles, url = [], first_url
+    while url is not None:
+        soup = built.html(url)
+        titles += listed_titles(soup)
+        step = soup.select_one(".hs-pagination a[rel=next]")
+        url = urlsplit(urljoin("http://site/" + url, step["href"])).path[1:] if step else None
+    return titles
+
+
+def test_builds_strict_without_warnings(basic):
+    assert basic.warnings() == []
+
+
+def test_blog_home_lists_published_posts_newest_first_over_pages(basic):
+    assert all_listing_titles(basic, "blog/") == PUBLISHED
+    assert len(listed_titles(basic.html("blog/"))) == 2
+
+
+@pytest.mark.parametrize(
+    ("url", "titles"),
+    [
+        ("authors/ada/", ["Second post", "First post"]),
+        ("authors/gus/", ["Third post, Material style", "Second post"]),
+        ("personas/buyer/", ["Second post", "First post"]),
+        ("personas/candidate/", ["Third post, Material style", "Second post"]),
+        ("blog/category/industry-insights/", ["Third post, Material style", "Second post"]),
+        ("blog/category/engineering/", ["First post"]),
+        ("blog/tag/sensors/", ["First post"]),
+    ],
+)
+def test_each_index_lists_exactly_its_published_posts(basic, url, titles):
+    assert all_listing_titles(basic, url) == titles
+
+
+def test_persona_page_keeps_its_own_text_above_the_index(basic):
+    soup = basic.html("personas/buyer/")
+    text = soup.select_one("article.md-content__inner").get_text(" ", strip=True)
+    assert text.index("Buyers want facts.") < text.index("Second post")
+    assert soup.h1.get_text(strip=True) == "Buyer"
+
+
+def test_author_page_shows_profile(basic):
+    soup = basic.html("authors/ada/")
+    assert soup.h1.get_text(strip=True) == "Ada Expert"
+    assert "Engineer, Example Corp" in soup.select_one(".hs-profile__title").get_text()
+    assert soup.select_one(".hs-badge--expert")
+    assert soup.select_one(".hs-profile__bio strong").get_text() == "sensors"
+    spoke = soup.select_one(".hs-spokes a")
+    assert spoke["href"] == "https://social.example/@ada" and "me" in spoke["rel"]
+
+
+def test_authors_overview_separates_experts_and_guests(basic):
+    soup = basic.html("authors/")
+    headings = [h.get_text(strip=True) for h in soup.select("article h2")]
+    assert headings == ["Our experts", "Guest authors"]
+    names = [a.get_text(strip=True) for a in soup.select(".hs-grid__name a")]
+    assert names == ["Ada Expert", "Gus Guest"]
+
+
+def test_unpublished_posts_reach_no_output_file(basic):
+    for canary in ("canarydraft", "canaryfuture"):
+        assert files_containing(basic.site, canary) == []
+
+
+def test_unlisted_post_is_reachable_with_noindex_and_listed_nowhere(basic):
+    assert files_containing(basic.site, "canaryunlisted") == [
+        "blog/2025/01/20/canaryunlisted",
+        "blog/2025/01/20/canaryunlisted/index.html",
+    ]
+    soup = basic.html("blog/2025/01/20/canaryunlisted/")
+    assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    assert files_containing(basic.site, "canarycat") == [
+        "blog/2025/01/20/canaryunlisted/index.html"
+    ]
+
+
+def test_sitemap_and_search_index_leave_out_unlisted(basic):
+    sitemap = (basic.site / "sitemap.xml").read_text()
+    assert "first-post" in sitemap and "canaryunlisted" not in sitemap
+    assert (
+        "canaryunlisted"
+        not in gzip.decompress((basic.site / "sitemap.xml.gz").read_bytes()).decode()
+    )
+    locations = {doc["location"] for doc in basic.search_index()["docs"]}
+    assert any(loc.startswith("blog/2025/01/10/first-post/") for loc in locations)
+    assert not any("canary" in loc for loc in locations)
+
+
+def test_material_style_post_takes_its_title_from_the_heading(basic):
+    soup = basic.html("blog/2025/03/01/third-post-material-style/")
+    assert [h.get_text(strip=True) for h in soup.select("article h1")] == [
+        "Third post, Material style¶"
+    ]
+    assert soup.select_one(".hs-meta time")["datetime"] == "2025-03-01T00:00:00+01:00"
+
+
+def test_guest_post_has_disclosure_and_ugc_links(basic):
+    soup = basic.html("blog/2025/02/10/second-post/")
+    assert "views expressed" in soup.select_one(".hs-disclosure").get_text()
+    link = soup.select_one(".hs-post__body a[href='https://example.org/report']")
+    assert "ugc" in link["rel"]
+    expert = basic.html("blog/2025/01/10/first-post/")
+    assert expert.select_one(".hs-disclosure") is None
+
+
+def test_post_byline(basic):
+    soup = basic.html("blog/2025/02/10/second-post/")
+    byline = soup.select_one(".hs-post__header")
+    assert [a.get_text() for a in byline.select(".hs-meta__authors a")] == [
+        "Ada Expert",
+        "Gus Guest",
+    ]
+    assert "1 min read" in byline.get_text()
+    assert [a.get_text() for a in byline.select(".hs-meta--personas a")] == ["Buyer", "Candidate"]
+    assert [h.get_text(strip=True) for h in soup.select(".hs-author__name a")] == [
+        "Ada Expert",
+        "Gus Guest",
+    ]
+
+
+def test_excerpt_stops_at_marker_and_links_still_work(basic):
+    soup = basic.html("blog/")
+    cards = {
+        c.select_one(".hs-card__title").get_text(strip=True): c for c in soup.select(".hs-card")
+    }
+    third = cards["Third post, Material style"].select_one(".hs-card__excerpt").get_text()
+    assert "Intro of the third post." in third and "The rest." not in third
+
+
+def test_no_broken_local_links_or_images(basic):
+    assert broken_links(basic.site) == []
+
+
+def test_navigation_has_blog_and_persona_sections_without_posts(basic):
+    soup = basic.html("")
+    nav = soup.select_one("nav.md-nav--primary")
+    labels = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link, label.md-nav__link")]
+    joined = " | ".join(labels)
+    for expected in ("Archive", "2025", "Categories", "Engineering", "Buyer", "Candidate"):
+        assert expected in joined
+    for post_title in PUBLISHED:
+        assert post_title not in joined
+
+
+def test_generated_url_colliding_with_a_real_page_fails(site_copy, tmp_path):
+    source = site_copy("basic")
+    (source / "content" / "blog" / "category").mkdir(parents=True)
+    (source / "content" / "blog" / "category" / "engineering.md").write_text("# Mine\n")
+    with pytest.raises(SystemExit):
+        build_in_process(source, tmp_path / "site")
+
+
+def test_without_directory_urls_links_still_resolve(site_copy, tmp_path):
+    source = site_copy("basic")
+    built = build_in_process(source, tmp_path / "site", use_directory_urls=False)
+    assert built.warnings() == []
+    assert (built.site / "blog/2025/01/10/first-post.html").is_file()
+    assert broken_links(built.site) == []
+
+
+def test_serve_preview_shows_drafts_with_a_banner(site_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("HUBSPOKE_CLOCK", FIXED_CLOCK)
+    source = site_copy("basic")
+    config = load_config(str(source / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config, serve_url="http://127.0.0.1:8000/")
+    page = (tmp_path / "site/blog/2025/03/10/secret-draft-canarydraft/index.html").read_text()
+    assert "Draft preview" in page
+    assert 'name="robots" content="noindex"' in page
+    listing = (tmp_path / "site/personas/buyer/index.html").read_text()
+    assert "canarydraft" in listing and re.search(r"hs-badge--state\">\s*Draft", listing)
+    sitemap = (tmp_path / "site/sitemap.xml").read_text()
+    assert "canary" not in sitemap
