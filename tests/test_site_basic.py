@@ -189,3 +189,8 @@ def test_serve_preview_shows_drafts_with_a_banner(site_copy, tmp_path, monkeypat
     assert "canarydraft" in listing and re.search(r"hs-badge--state\">\s*Draft", listing)
     sitemap = (tmp_path / "site/sitemap.xml").read_text()
     assert "canary" not in sitemap
+
+
+def test_images_used_only_by_unpublished_posts_are_not_copied(basic):
+    assert files_containing(basic.site, "canarydraft") == []
+    assert (basic.site / "blog/posts/shared-chart.png").is_file()

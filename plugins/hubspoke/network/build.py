@@ -178,7 +178,7 @@ class NetworkBuild:
 
     def _add_index_page(self, index, files: Files, claims: Claims) -> None:
         file = find_source(files, index.path) if index.attach else None
-        if file is not None and file.inclusion is InclusionLevel.UNDEFINED:
+        if file is not None and file.inclusion.is_in_nav():
             file.inclusion = InclusionLevel.NOT_IN_NAV  # the nav is grown in on_nav
         if file is None:
             body, description = "", None
