@@ -164,3 +164,13 @@ def test_avatars_are_published_and_shown(example):
         assert img is not None, author
         target = example.path(f"authors/{author}/").parent / img["src"]
         assert target.resolve().is_file()
+
+
+def test_post_first_published_elsewhere_points_there(example):
+    post = next(p for p in PUBLISHED if p.get("canonical_url"))
+    pages = files_containing(example.site, post["title"])
+    page = next(p for p in pages if p.startswith("blog/2") and p.endswith("index.html"))
+    canonical = example.html(page).find("link", rel="canonical")["href"]
+    assert canonical == post["canonical_url"]
+    sitemap = (example.site / "sitemap.xml").read_text()
+    assert page.removesuffix("index.html") not in sitemap

@@ -194,3 +194,42 @@ def test_serve_preview_shows_drafts_with_a_banner(site_copy, tmp_path, monkeypat
 def test_images_used_only_by_unpublished_posts_are_not_copied(basic):
     assert files_containing(basic.site, "canarydraft") == []
     assert (basic.site / "blog/posts/shared-chart.png").is_file()
+
+
+HOSTILE = 'Quotes "q" & <b>bold</b> </script><script>alert(1)</script> ‮rtl'
+
+
+def test_hostile_text_in_titles_and_names_is_escaped(site_copy, tmp_path):
+    source = site_copy("basic")
+    (source / "content/blog/posts/hostile.md").write_text(
+        f"---\ntitle: '{HOSTILE}'\ndate: 2025-04-01\nauthors: [ada]\npersonas: [buyer]\n"
+        f"categories: ['<i>Cat</i>']\ntags: ['<img src=x onerror=alert(2)>']\n"
+        f"description: '<script>alert(3)</script>'\nslug: hostile\n---\nBody.\n"
+    )
+    author = (source / "authors/ada.yml").read_text()
+    (source / "authors/ada.yml").write_text(
+        author.replace("Ada Expert", "Ada <img src=x onerror=alert(4)>")
+    )
+    built = build_in_process(source, tmp_path / "site")
+    for page in built.site.rglob("*.html"):
+        text = page.read_text()
+        assert "<script>alert" not in text, page
+        assert "onerror=alert" not in text.replace("onerror=alert(2)&gt;", "").replace(
+            "onerror=alert(4)&gt;", ""
+        ), page
+        assert "<i>Cat</i>" not in text, page
+    post = built.html("blog/2025/04/01/hostile/")
+    assert post.h1.get_text() == HOSTILE
+    assert post.title.get_text() == f"{HOSTILE} - Basic Hub"
+    assert (
+        post.find("meta", attrs={"name": "description"})["content"] == "<script>alert(3)</script>"
+    )
+    category = built.html("blog/category/i-cat-i/")
+    assert category.title.get_text() == "<i>Cat</i> - Basic Hub"
+    nav = [
+        a.get_text(" ", strip=True) for a in category.select("nav.md-nav--primary .md-nav__link")
+    ]
+    assert "<i>Cat</i>" in nav
+    assert post.select_one(".hs-meta__authors a").get_text() == "Ada <img src=x onerror=alert(4)>"
+    listing = built.html("personas/buyer/")
+    assert HOSTILE in listed_titles(listing)

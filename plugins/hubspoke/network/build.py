@@ -8,6 +8,7 @@ import re
 from datetime import datetime, tzinfo
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
@@ -262,26 +263,40 @@ class NetworkBuild:
     # -- pages --------------------------------------------------------------
 
     def prepare_page(self, page: Page) -> None:
+        """Set template, title and description of a page the network owns.
+
+        Material prints `page.meta.title` and `description` without escaping;
+        titles written by contributors are escaped here, once, as Markup.
+        """
         role = self.roles.get(page.file.src_uri)
         if role is None:
             return
+        meta = page.meta
+        title, description = meta.get("title"), meta.get("description")
         if role.kind == "post":
             post = self._post(role.key)
-            page.meta.setdefault("template", "hubspoke/post.html")
+            meta.setdefault("template", "hubspoke/post.html")
+            title, description = post.title, post.description
             if not self.network.visibility(post).indexed:
-                page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
-                page.meta["hubspoke_noindex"] = True
+                meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+                meta["hubspoke_noindex"] = True
         elif role.kind == "persona" and role.index is not None:
-            page.meta.setdefault("template", "hubspoke/persona.html")
-            page.meta.setdefault("title", self.network.personas[role.key].name)
-            if not page.meta.get("description"):
-                page.meta["description"] = self.network.personas[role.key].summary
+            persona = self.network.personas[role.key]
+            meta.setdefault("template", "hubspoke/persona.html")
+            title = title or persona.name
+            description = description or persona.summary
         elif role.kind == "home":
-            page.meta.setdefault("template", "hubspoke/home.html")
+            meta.setdefault("template", "hubspoke/home.html")
         elif role.kind in ("blog", "authors", "personas"):
-            page.meta.setdefault(
+            meta.setdefault(
                 "template", role.index.template if role.index else _OVERVIEWS[role.kind]
             )
+        if role.kind == "post" and post.canonical_url:
+            page.canonical_url = post.canonical_url
+        if title:
+            meta["title"] = escape(str(title))
+        if description:
+            meta["description"] = escape(str(description))
 
     def keep_content(self, page: Page, content: str) -> str:
         src = page.file.src_uri
@@ -329,6 +344,29 @@ class NetworkBuild:
 
     def _post(self, source: str):
         return self.posts_by_source[source]
+
+    # -- what other Hubspoke plugins read -------------------------------------
+
+    def role_of(self, page: Page) -> PageRole | None:
+        """What a page is to the network: a post, an index page, an overview, the home."""
+        return self.roles.get(page.file.src_uri)
+
+    def post_of(self, page: Page):
+        """The post a page shows, if it is a post."""
+        role = self.role_of(page)
+        return self._post(role.key) if role and role.kind == "post" else None
+
+    def post_url(self, post) -> str:
+        """Site-relative URL of a built post."""
+        return self.presenter.post_urls[post.source]
+
+    def rendered(self, post):
+        """The post's HTML, excerpt and reading time, once its page is rendered."""
+        return self.presenter.rendered.get(post.source)
+
+    def view_url(self, kind: str, key: str = "") -> str | None:
+        """Site-relative URL of the first page of an index (author, persona, category...)."""
+        return self.presenter.view_url(kind, key)
 
     def report(self, log) -> None:
         counts: dict[str, int] = {}

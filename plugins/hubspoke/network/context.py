@@ -12,7 +12,7 @@ from datetime import datetime
 import markdown
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
-from markupsafe import escape
+from markupsafe import Markup
 
 from hubspoke.core import html, urls
 from hubspoke.core.indexes import IndexPage
@@ -71,7 +71,7 @@ class Presenter:
             rendered = markdown.markdown(author.bio, extensions=["attr_list", "smarty"])
             if author.is_guest:
                 rendered = html.add_link_rel(rendered, self.guest_link_rel)
-            self._bios[author.id] = rendered
+            self._bios[author.id] = Markup(rendered)
         return self._bios[author.id]
 
     def author_card(self, author: Author) -> dict:
@@ -96,9 +96,9 @@ class Presenter:
         post_url = self.post_urls[post.source]
         excerpt = ""
         if rendered:
-            excerpt = _rebase(rendered.excerpt, post_url, page_url)
+            excerpt = Markup(_rebase(rendered.excerpt, post_url, page_url))
         if not excerpt and post.description:
-            excerpt = f"<p>{escape(post.description)}</p>"
+            excerpt = Markup("<p>{}</p>").format(post.description)
         visibility = self.network.visibility(post)
         return {
             "title": post.title,
@@ -150,8 +150,8 @@ class Presenter:
         return {
             "role": "post",
             "post": card,
-            "title_html": rendered.title_html if rendered else None,
-            "body": rendered.body if rendered else "",
+            "title_html": Markup(rendered.title_html) if rendered and rendered.title_html else None,
+            "body": Markup(rendered.body if rendered else ""),
             "authors": [self.author_card(self.network.authors[a]) for a in post.authors],
             "personas": [
                 {"name": self.network.personas[p].name, "url": self.view_url("persona", p)}

@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.core import dates
 from hubspoke.core.errors import ContentError
 from hubspoke.core.urls import PathFormatError, format_path, placeholders, sample_post_values
+from hubspoke.head import head_of
 
 from .build import NetworkBuild
 from .config import NetworkConfig
@@ -34,7 +35,11 @@ POST_PLACEHOLDERS = set(sample_post_values())
 
 
 class NetworkPlugin(BasePlugin[NetworkConfig]):
-    """Posts, authors, personas and every index page of the hub."""
+    """Posts, authors, personas and every index page of the hub.
+
+    Other Hubspoke plugins read the current build through `self.build`
+    (see the "what other Hubspoke plugins read" methods of NetworkBuild).
+    """
 
     supports_multiple_instances = False
 
@@ -105,11 +110,19 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         return env
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        head_of(context)
         if self.build is not None:
             extra = self.build.context_for(page)
             if extra is not None:
                 context["hubspoke"] = extra
         return context
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """Rebuild when an author file changes, not only content/."""
+        if self.config.enabled:
+            root = Path(config.config_file_path).parent
+            server.watch(str((root / self.config.authors_dir).resolve()))
+        return server
 
     def on_post_build(self, *, config: MkDocsConfig):
         if self.build is not None:

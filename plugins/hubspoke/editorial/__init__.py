@@ -1,0 +1,1 @@
+"""The `hubspoke/editorial` MkDocs plugin: the editorial policy and the insights page."""

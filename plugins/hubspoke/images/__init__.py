@@ -1,0 +1,1 @@
+"""The `hubspoke/images` MkDocs plugin: responsive, private and safe images, and social cards."""
