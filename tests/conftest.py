@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
-EXAMPLE_FILES = ("mkdocs.yml", "content", "authors", "overrides")
+EXAMPLE_FILES = ("mkdocs.yml", "spokes.yml", "content", "authors", "overrides")
 FIXED_CLOCK = "2026-11-20 12:00"
 
 
