@@ -76,36 +76,27 @@ class Network:
         self._visibility = {
             p.source: visibility(p, settings.clock, preview=settings.preview) for p in self.posts
         }
+        # The network does not change during a build: every list is computed once.
+        self.built = [p for p in self.posts if self.visibility(p).built]
+        self.listed = [p for p in self.posts if self.visibility(p).listed]
+        self.syndicated = [p for p in self.posts if self.visibility(p).syndicated]
+        self._categories = _first_names(
+            ((c.slug, c) for p in reversed(self.listed) for c in p.categories), sort=True
+        )
+        self._tags = _first_names(
+            ((slugify(t), t) for p in reversed(self.listed) for t in p.tags), sort=False
+        )
 
     def visibility(self, post: Post) -> Visibility:
         return self._visibility[post.source]
 
-    @property
-    def built(self) -> list[Post]:
-        return [p for p in self.posts if self.visibility(p).built]
-
-    @property
-    def listed(self) -> list[Post]:
-        return [p for p in self.posts if self.visibility(p).listed]
-
-    @property
-    def syndicated(self) -> list[Post]:
-        return [p for p in self.posts if self.visibility(p).syndicated]
-
     def categories(self) -> dict[str, Category]:
         """Categories of listed posts by slug, named as first written."""
-        found: dict[str, Category] = {}
-        for post in reversed(self.listed):
-            for category in post.categories:
-                found.setdefault(category.slug, category)
-        return dict(sorted(found.items()))
+        return dict(self._categories)
 
     def tags(self) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for post in reversed(self.listed):
-            for tag in post.tags:
-                found.setdefault(slugify(tag), tag)
-        return found
+        """Tags of listed posts by slug, named as first written."""
+        return dict(self._tags)
 
     def names(self) -> dict[str, dict[str, str]]:
         """Display names per view kind; authors, personas and the blog always get a page."""
@@ -130,6 +121,13 @@ class Network:
         """Listed posts that belong on the index `kind`/`key`, newest first."""
         spec = next(s for s in view_specs(self.settings.paths) if s.kind == kind)
         return [p for p in self.listed if key in set(spec.keys(p))]
+
+
+def _first_names(pairs, *, sort: bool) -> dict:
+    found: dict = {}
+    for key, value in pairs:
+        found.setdefault(key, value)
+    return dict(sorted(found.items())) if sort else found
 
 
 def check_references(

@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html, loaders
-from hubspoke.core.errors import ContentError, ProblemList
+from hubspoke.core.errors import ContentError, Problem, ProblemList
 from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
 from hubspoke.core.yamlfile import TextFileError
@@ -26,8 +26,13 @@ from .context import Presenter
 from .rendered import rendered_post
 from .sitefiles import Claims, PageRole, find_source, generated_page, move_post
 
+SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
 _REFERENCE = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
-_OVERVIEWS = {"authors": "hubspoke/authors.html", "personas": "hubspoke/personas.html"}
+_OVERVIEWS = {
+    "authors": "hubspoke/authors.html",
+    "personas": "hubspoke/personas.html",
+    "hub": "hubspoke/hub.html",
+}
 
 
 class NetworkBuild:
@@ -49,6 +54,8 @@ class NetworkBuild:
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
         self.unpublished_assets: dict[str, File] = {}
+        self.company: str = config.site_author or config.site_name
+        self.company_spokes: list = []
         self.referenced: set[str] = set()
 
     @classmethod
@@ -72,6 +79,7 @@ class NetworkBuild:
         build = cls(options, config, root, settings, tz)
         authors_dir = (root / options.authors_dir).resolve()
         build.authors = loaders.load_authors(authors_dir, _label(authors_dir, root))
+        build.company, build.company_spokes = _company_spokes(options, config, root)
         return build
 
     def shown(self, file: File) -> str:
@@ -136,6 +144,11 @@ class NetworkBuild:
             locale=str(self.config.theme.get("language") or "en"),
             guest_disclosure=self.options.guest_disclosure,
             guest_link_rel=tuple(self.options.guest_link_rel),
+            company=self.company,
+            company_spokes=list(self.company_spokes),
+            site_url=self.config.site_url,
+            share_networks=tuple(self.options.share_networks),
+            share_utm=self.options.share_utm,
         )
 
     def place_files(self, files: Files) -> None:
@@ -164,7 +177,11 @@ class NetworkBuild:
             self.roles[home.src_uri] = PageRole("home")
 
     def _add_overviews(self, files: Files, claims: Claims) -> None:
-        titles = {"authors": self.options.authors_title, "personas": self.options.personas_title}
+        titles = {
+            "authors": self.options.authors_title,
+            "personas": self.options.personas_title,
+            "hub": self.options.hub_title,
+        }
         for kind, template in _OVERVIEWS.items():
             path = self.options[f"{kind}_url"]
             file = find_source(files, path)
@@ -176,6 +193,23 @@ class NetworkBuild:
                 files.append(file)
             self.roles[file.src_uri] = PageRole(kind)
             self.first_files[(kind, "")] = file
+            self.presenter.url_of_path[path] = file.url
+        if "mastodon" in self.options.share_networks:
+            path = self.options.share_url
+            file = generated_page(
+                self.config,
+                path,
+                title="Share on Mastodon",
+                template="hubspoke/share-mastodon.html",
+            )
+            claims.claim(file, "the Mastodon share page")
+            files.append(file)
+            self.roles[file.src_uri] = PageRole("share")
+            self.presenter.url_of_path[path] = file.url
+            self.presenter.mastodon_page = file.url
+            files.append(
+                File.generated(self.config, SHARE_SCRIPT, content=_asset("share-mastodon.js"))
+            )
 
     def _add_index_page(self, index, files: Files, claims: Claims) -> None:
         file = find_source(files, index.path) if index.attach else None
@@ -239,9 +273,9 @@ class NetworkBuild:
     def grow_nav(self, nav: Navigation) -> None:
         first = self.first_files
         years = sorted((k for kind, k in first if kind == "archive"), reverse=True)
+        names = self.network.categories()
         categories = sorted(
-            (k for kind, k in first if kind == "category"),
-            key=lambda k: self.network.categories()[k].name.lower(),
+            (k for kind, k in first if kind == "category"), key=lambda k: names[k].name.lower()
         )
         navigation.expand(
             nav,
@@ -287,7 +321,10 @@ class NetworkBuild:
             description = description or persona.summary
         elif role.kind == "home":
             meta.setdefault("template", "hubspoke/home.html")
-        elif role.kind in ("blog", "authors", "personas"):
+        elif role.kind == "share":
+            meta["search"] = {"exclude": True}
+            meta["hubspoke_noindex"] = True
+        elif role.kind in ("blog", "authors", "personas", "hub"):
             meta.setdefault(
                 "template", role.index.template if role.index else _OVERVIEWS[role.kind]
             )
@@ -340,6 +377,10 @@ class NetworkBuild:
             return presenter.authors_page()
         if role.kind == "personas":
             return presenter.personas_page()
+        if role.kind == "hub":
+            return presenter.hub_page()
+        if role.kind == "share":
+            return {"role": "share", "noindex": True}
         return presenter.index_page(role.index, page.url)
 
     def _post(self, source: str):
@@ -375,6 +416,31 @@ class NetworkBuild:
             counts[state] = counts.get(state, 0) + 1
         summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
         log.info(f"posts: {summary or 'none'}; clock {self.settings.clock:%Y-%m-%d %H:%M %Z}")
+
+
+def _company_spokes(options, config, root: Path):
+    """The company name and official profiles from the spokes file, if any."""
+    company = config.site_author or config.site_name
+    path = root / (options.hub_spokes_file or "spokes.yml")
+    if not path.is_file():
+        if options.hub_spokes_file:
+            raise ContentError(
+                [
+                    Problem(
+                        options.hub_spokes_file,
+                        None,
+                        None,
+                        "spokes file not found (hub_spokes_file)",
+                    )
+                ]
+            )
+        return company, []
+    name, found = loaders.load_company_spokes(_label(path, root), path.read_bytes())
+    return name or company, found
+
+
+def _asset(name: str) -> str:
+    return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
 
 
 def _label(path: Path, root: Path) -> str:
