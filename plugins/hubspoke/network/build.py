@@ -18,6 +18,7 @@ from hubspoke.core import html, loaders
 from hubspoke.core.errors import ContentError, Problem, ProblemList
 from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
+from hubspoke.core.sanitize import Policy, sanitize
 from hubspoke.core.yamlfile import TextFileError
 
 from . import navigation
@@ -139,8 +140,10 @@ class NetworkBuild:
         problems.raise_if_any()
         self.network = Network(self.authors, personas, posts, self.settings)
         self.posts_by_source = {p.source: p for p in self.network.posts}
+        self.sanitize_policy = Policy(iframe_hosts=tuple(self.options.guest_iframe_hosts))
         self.presenter = Presenter(
             self.network,
+            sanitize_policy=self.sanitize_policy if self.options.guest_sanitize else None,
             locale=str(self.config.theme.get("language") or "en"),
             guest_disclosure=self.options.guest_disclosure,
             guest_link_rel=tuple(self.options.guest_link_rel),
@@ -335,6 +338,20 @@ class NetworkBuild:
         if description:
             meta["description"] = escape(str(description))
 
+    def sanitize_guest_content(self, page: Page, content: str) -> str:
+        """Guest posts and guest profile pages through the allow-list (experts may write any HTML)."""
+        role = self.role_of(page)
+        if role is None or not self.options.guest_sanitize:
+            return content
+        if role.kind == "post":
+            guest = self._has_guest(self._post(role.key))
+        else:
+            guest = role.kind == "author" and self.network.authors[role.key].is_guest
+        return sanitize(content, self.sanitize_policy) if guest else content
+
+    def _has_guest(self, post) -> bool:
+        return any(self.network.authors[a].is_guest for a in post.authors)
+
     def keep_content(self, page: Page, content: str) -> str:
         src = page.file.src_uri
         if self.unpublished_assets:
@@ -343,7 +360,7 @@ class NetworkBuild:
         if role is None or role.kind != "post":
             return content
         post = self._post(src)
-        if any(self.network.authors[a].is_guest for a in post.authors):
+        if self._has_guest(post):
             content = html.add_link_rel(content, tuple(self.options.guest_link_rel))
         self.presenter.rendered[src] = rendered_post(
             content,

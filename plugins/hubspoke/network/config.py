@@ -3,6 +3,8 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from hubspoke.core.sharing import SHARE_NETWORKS
+
 
 class NetworkConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -35,6 +37,11 @@ class NetworkConfig(Config):
         str, default="Guest author: the views expressed here are the author's own."
     )
     guest_link_rel = c.ListOfItems(c.Type(str), default=["ugc"])
+    # Guest posts and bios keep only safe HTML (an allow-list; see hubspoke/core/sanitize.py).
+    guest_sanitize = c.Type(bool, default=True)
+    guest_iframe_hosts = c.ListOfItems(
+        c.Type(str), default=["www.youtube-nocookie.com", "player.vimeo.com"]
+    )
 
     # Personas.
     personas_title = c.Type(str, default="Personas")
@@ -44,6 +51,21 @@ class NetworkConfig(Config):
     # The hub home page: latest posts and entry points per persona below its text.
     home_page = c.Type(str, default="index.md")
     home_posts = c.Type(int, default=6)
+
+    # The hub: the company's official profiles (spokes) and the page that lists them.
+    hub_spokes_file = c.Optional(c.Type(str))  # default: spokes.yml next to mkdocs.yml, if present
+    hub_url = c.Type(str, default="hub")
+    hub_title = c.Type(str, default="Where we are active")
+    hub_logo = c.Optional(c.Type(str))  # a site-relative image, used as the Organization logo
+    hub_footer_social = c.Type(bool, default=True)  # fill Material's extra.social when unset
+
+    # Share links on posts (plain links, no third-party script) and their UTM tags.
+    share_networks = c.ListOfItems(c.Choice(SHARE_NETWORKS), default=list(SHARE_NETWORKS))
+    share_utm = c.Type(bool, default=True)
+    share_url = c.Type(str, default="share/mastodon")
+
+    # Open Graph, Twitter/X cards and schema.org JSON-LD on every page.
+    social_metadata = c.Type(bool, default=True)
 
     # `mkdocs serve` shows drafts and scheduled posts with a banner; `build` never does.
     drafts_on_serve = c.Type(bool, default=True)

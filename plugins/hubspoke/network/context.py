@@ -8,16 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import urljoin
 
 import markdown
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
 from markupsafe import Markup
 
-from hubspoke.core import html, urls
+from hubspoke.core import html, sharing, urls
+from hubspoke.core.hubsvg import SpokeCount, describe, hub_svg
 from hubspoke.core.indexes import IndexPage
 from hubspoke.core.model import Author, Persona, Post
 from hubspoke.core.network import Network
+from hubspoke.core.sanitize import Policy, sanitize
+from hubspoke.core.spokes import Spoke
 from hubspoke.core.text import slugify
 
 from .rendered import RenderedPost
@@ -31,6 +35,13 @@ class Presenter:
     locale: str
     guest_disclosure: str
     guest_link_rel: tuple[str, ...]
+    sanitize_policy: Policy | None = None
+    company: str = ""
+    company_spokes: list[Spoke] = field(default_factory=list)
+    site_url: str | None = None
+    share_networks: tuple[str, ...] = ()
+    share_utm: bool = True
+    mastodon_page: str | None = None
     url_of_path: dict[str, str] = field(default_factory=dict)
     post_urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
@@ -70,6 +81,8 @@ class Presenter:
         if author.id not in self._bios:
             rendered = markdown.markdown(author.bio, extensions=["attr_list", "smarty"])
             if author.is_guest:
+                if self.sanitize_policy is not None:
+                    rendered = sanitize(rendered, self.sanitize_policy)
                 rendered = html.add_link_rel(rendered, self.guest_link_rel)
             self._bios[author.id] = Markup(rendered)
         return self._bios[author.id]
@@ -84,7 +97,7 @@ class Presenter:
                 "active": author.active,
                 "bio": self.bio_html(author),
                 "topics": list(author.topics),
-                "spokes": [{"network": n, "url": u} for n, u in author.spokes],
+                "spokes": [spoke_view(s) for s in author.spokes],
             }
         )
         return link
@@ -162,6 +175,59 @@ class Presenter:
             "disclosure": self.guest_disclosure if guest else None,
             "banner": visibility.banner,
             "noindex": not visibility.indexed,
+            "share": self.share_links(post, self.post_urls[post.source])
+            if visibility.indexed
+            else [],
+        }
+
+    def absolute(self, url: str) -> str | None:
+        """Absolute URL of a site-relative one, when the site has a site_url."""
+        if not self.site_url:
+            return None
+        return urljoin(self.site_url if self.site_url.endswith("/") else self.site_url + "/", url)
+
+    def share_links(self, post: Post, page_url: str) -> list[dict]:
+        """Share links for a post, each tagged with its network (none without site_url)."""
+        url = self.absolute(self.post_urls[post.source])
+        if not url or not self.share_networks:
+            return []
+        mastodon = None
+        if self.mastodon_page:
+            mastodon = urls.relative_url(self.mastodon_page, page_url)
+        return sharing.share_links(
+            url,
+            post.title,
+            post.slug,
+            networks=self.share_networks,
+            utm=self.share_utm,
+            mastodon_page=mastodon,
+        )
+
+    def hub_page(self) -> dict:
+        """Every official profile, and how many experts are on each network."""
+        experts: dict[str, int] = {}
+        names: dict[str, str] = {}
+        for author in self.network.authors.values():
+            if author.role != "expert" or not author.active:
+                continue
+            for network in {s.network for s in author.spokes}:
+                experts[network] = experts.get(network, 0) + 1
+            names.update({s.network: s.name for s in author.spokes})
+        company: dict[str, int] = {}
+        for spoke in self.company_spokes:
+            company[spoke.network] = company.get(spoke.network, 0) + 1
+            names[spoke.network] = spoke.name
+        counts = [
+            SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0))
+            for n in sorted(set(company) | set(experts))
+        ]
+        return {
+            "role": "hub",
+            "company": self.company,
+            "spokes": [spoke_view(s) for s in self.company_spokes],
+            "counts": sorted(counts, key=lambda c: (-c.total, c.name.lower())),
+            "picture": Markup(hub_svg(self.company, counts)),
+            "description": describe(self.company, counts),
         }
 
     def index_page(self, index: IndexPage, page_url: str) -> dict:
@@ -215,6 +281,21 @@ class Presenter:
             }
         )
         return context
+
+
+def spoke_view(spoke: Spoke) -> dict:
+    """A profile as templates show it; rel="me" where the network verifies with it."""
+    rel = "me noopener" if spoke.rel_me else "noopener"
+    return {
+        "network": spoke.network,
+        "name": spoke.name,
+        "icon": spoke.icon,
+        "url": spoke.url,
+        "handle": spoke.handle,
+        "rel": rel,
+        "purpose": spoke.purpose,
+        "team": spoke.team,
+    }
 
 
 def _rebase(fragment: str, post_url: str, page_url: str) -> str:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -25,6 +25,7 @@ from hubspoke.head import head_of
 
 from .build import NetworkBuild
 from .config import NetworkConfig
+from .social import SocialMetadata
 
 log = get_plugin_logger(__name__)
 
@@ -46,12 +47,14 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
     def __init__(self):
         self.command = "build"
         self.build: NetworkBuild | None = None
+        self.social: SocialMetadata | None = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config: MkDocsConfig):
         self.build = None
+        self.social = None
         if not self.config.enabled:
             return config
         _check_formats(self.config)
@@ -71,6 +74,11 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         config.theme.dirs.insert(position, str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if self.config.hub_footer_social and not config.extra.get("social"):
+            config.extra["social"] = [
+                {"icon": s.icon, "link": s.url, "name": f"{self.build.company} on {s.name}"}
+                for s in self.build.company_spokes
+            ]
         return config
 
     # Run before other plugins look at files, so they never see unpublished posts.
@@ -97,24 +105,40 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             self.build.prepare_page(page)
         return markdown
 
+    # Run first, right after Markdown: guest HTML is sanitised before any plugin adds markup.
+    @event_priority(100)
+    def _sanitize_guest_content(self, html_: str, *, page: Page, config, files):
+        if self.build is None:
+            return html_
+        return self.build.sanitize_guest_content(page, html_)
+
     # Run after other plugins changed the HTML, so listings reuse the final post HTML.
     @event_priority(-50)
-    def on_page_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files):
+    def _keep_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is None:
             return html_
         return self.build.keep_content(page, html_)
 
+    on_page_content = CombinedEvent(_sanitize_guest_content, _keep_content)
+
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.prune_unpublished_assets(files)
+            if self.config.social_metadata:
+                self.social = SocialMetadata(self.build)
         return env
 
+    # Run after the other Hubspoke plugins, so social metadata sees their og:image.
+    @event_priority(-100)
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
-        head_of(context)
-        if self.build is not None:
-            extra = self.build.context_for(page)
-            if extra is not None:
-                context["hubspoke"] = extra
+        head = head_of(context)
+        if self.build is None:
+            return context
+        extra = self.build.context_for(page)
+        if extra is not None:
+            context["hubspoke"] = extra
+        if self.social is not None:
+            self.social.fill(head, page)
         return context
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
