@@ -118,7 +118,13 @@ def test_author_files_load(tmp_path):
     )
     (tmp_path / "ada.png").write_bytes(b"png")
     authors = loaders.load_authors(tmp_path, "authors")
-    assert authors["ada"].spokes == (("linkedin", "https://www.linkedin.com/in/ada"),)
+    (spoke,) = authors["ada"].spokes
+    assert (spoke.network, spoke.url, spoke.name, spoke.handle) == (
+        "linkedin",
+        "https://www.linkedin.com/in/ada",
+        "LinkedIn",
+        "ada",
+    )
     assert authors["ada"].avatar.endswith("ada.png")
     assert authors["ada"].active
 

@@ -12,11 +12,18 @@ from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from . import dates, text, validation
+from . import dates, spokes, text, validation
 from .errors import ContentError, Problem, ProblemList
 from .model import Author, Category, Persona, Post
 from .urls import PathFormatError, format_path
-from .yamlfile import Document, TextFileError, decode, parse_mapping, split_front_matter
+from .yamlfile import (
+    Document,
+    TextFileError,
+    decode,
+    item_lines,
+    parse_mapping,
+    split_front_matter,
+)
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 AUTHOR_SUFFIXES = (".yml", ".yaml")
@@ -87,6 +94,14 @@ def read_author(author_id: str, shown: str, raw: bytes, directory: Path) -> Auth
     avatar = None
     if data.get("avatar"):
         avatar = _avatar_path(directory, data["avatar"], shown, document)
+    profiles = []
+    problems = ProblemList()
+    for network, url in (data.get("spokes") or {}).items():
+        try:
+            profiles.append(spokes.check(network, url))
+        except spokes.SpokeError as error:
+            problems.add(shown, str(error), field=f"spokes.{network}", line=document.line("spokes"))
+    problems.raise_if_any()
     return Author(
         id=author_id,
         name=data["name"].strip(),
@@ -97,7 +112,7 @@ def read_author(author_id: str, shown: str, raw: bytes, directory: Path) -> Auth
         organization=(data.get("organization") or "").strip() or None,
         avatar=avatar,
         topics=tuple(data.get("topics") or ()),
-        spokes=tuple((data.get("spokes") or {}).items()),
+        spokes=tuple(profiles),
         active=data.get("active", True),
     )
 
@@ -246,3 +261,42 @@ def _post_dates(
             if updated < created:
                 problem("updated", "is before the publication date")
     return created, updated
+
+
+# -- company spokes ----------------------------------------------------------
+
+
+def load_company_spokes(shown: str, raw: bytes) -> tuple[str | None, list[spokes.Spoke]]:
+    """(company name, official profiles) from the bytes of the spokes file."""
+    text_ = decode(shown, raw)
+    document = parse_mapping(shown, text_)
+    _checked("spokes", shown, document)
+    lines = item_lines(text_, "spokes")
+    problems = ProblemList()
+    found: list[spokes.Spoke] = []
+    seen: dict[str, int] = {}
+    for number, item in enumerate(document.data.get("spokes") or []):
+        line = lines[number] if number < len(lines) else document.line("spokes")
+        try:
+            spoke = spokes.check(
+                item["network"],
+                item["url"],
+                handle=item.get("handle"),
+                purpose=item["purpose"],
+                team=item["team"],
+            )
+        except spokes.SpokeError as error:
+            problems.add(shown, str(error), field=f"spokes.{number}.url", line=line)
+            continue
+        if spoke.url in seen:
+            problems.add(
+                shown,
+                f"same URL as the spoke on line {seen[spoke.url]}; keep one",
+                field=f"spokes.{number}.url",
+                line=line,
+            )
+            continue
+        seen[spoke.url] = line
+        found.append(spoke)
+    problems.raise_if_any()
+    return document.data.get("company"), found

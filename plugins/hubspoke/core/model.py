@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .spokes import Spoke
+
 
 @dataclass(frozen=True)
 class Author:
@@ -19,7 +21,7 @@ class Author:
     organization: str | None = None
     avatar: str | None = None
     topics: tuple[str, ...] = ()
-    spokes: tuple[tuple[str, str], ...] = ()
+    spokes: tuple[Spoke, ...] = ()
     active: bool = True
 
     @property

@@ -17,7 +17,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from .errors import Problem
 from .yamlfile import Document
 
-SCHEMAS = ("post", "author", "persona")
+SCHEMAS = ("post", "author", "persona", "spokes")
 
 _TYPE_NAMES = {
     "string": "text",
@@ -126,6 +126,9 @@ def _description(name: str, field: str) -> str | None:
         return None
     top = field.split(".", 1)[0]
     prop = schema(name).get("properties", {}).get(top, {})
+    parts = field.split(".")
+    if len(parts) == 3 and "items" in prop:
+        prop = prop["items"].get("properties", {}).get(parts[2], prop)
     return prop.get("description")
 
 

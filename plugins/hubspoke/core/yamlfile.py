@@ -140,3 +140,17 @@ def split_front_matter(path: str, text: str) -> tuple[Document, str, int]:
     body = text[match.end() :]
     body_line = text[: match.end()].count("\n") + 1
     return document, body, body_line
+
+
+def item_lines(text: str, key: str) -> list[int]:
+    """File lines (1-based) of the items of the top-level sequence `key`."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError:
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key_node, value in node.value:
+        if getattr(key_node, "value", None) == key and isinstance(value, yaml.SequenceNode):
+            return [item.start_mark.line + 1 for item in value.value]
+    return []
