@@ -67,5 +67,9 @@ class NetworkConfig(Config):
     # Open Graph, Twitter/X cards and schema.org JSON-LD on every page.
     social_metadata = c.Type(bool, default=True)
 
+    # A Content-Security-Policy <meta> on every page: scripts only from the site
+    # (the theme's inline scripts by hash), frames only from guest_iframe_hosts.
+    csp = c.Type(bool, default=False)
+
     # `mkdocs serve` shows drafts and scheduled posts with a banner; `build` never does.
     drafts_on_serve = c.Type(bool, default=True)

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import dates
+from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
 from hubspoke.core.urls import PathFormatError, format_path, placeholders, sample_post_values
 from hubspoke.head import head_of
@@ -140,6 +140,13 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         if self.social is not None:
             self.social.fill(head, page)
         return context
+
+    # Run last: the policy hashes the page's final inline scripts.
+    @event_priority(-100)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+        if self.build is None or not self.config.csp:
+            return output
+        return csp.with_policy(output, frame_hosts=tuple(self.config.guest_iframe_hosts))
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when an author file changes, not only content/."""
