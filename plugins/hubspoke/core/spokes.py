@@ -181,7 +181,7 @@ NETWORKS: dict[str, NetworkKind] = {
     )
 }
 
-_HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/[^\s]*)?$")
+_HTTPS = re.compile(r"^https://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?([/?#][^\s\"<>\\^`{|}]*)?$")
 
 
 @dataclass(frozen=True)
