@@ -15,6 +15,8 @@ from urllib.parse import urlsplit
 
 import nh3
 
+from .html import MORE
+
 EXTRA_TAGS = {
     "iframe", "picture", "source", "figure", "figcaption", "section", "input", "label",
     "svg", "path", "use", "audio", "video", "track",
@@ -44,6 +46,7 @@ TAG_ATTRIBUTES = {
     "abbr": {"title"},
 }
 URL_ATTRIBUTES = {"href", "src", "srcset", "poster", "cite"}
+_MORE_TOKEN = "\ue000hubspoke-more\ue000"
 _EMPTY_FRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.S)
 DEFAULT_IFRAME_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
 
@@ -77,15 +80,17 @@ def sanitize(fragment: str, policy: Policy = Policy()) -> str:
             return None
         return value
 
+    marked = MORE.sub(_MORE_TOKEN, fragment)
     cleaned = nh3.clean(
-        fragment,
+        marked,
         tags=tags,
         clean_content_tags={"script", "style"},
         attributes=attributes,
         attribute_filter=keep,
-        strip_comments=False,
+        strip_comments=True,
         link_rel=None,
         url_schemes=set(policy.url_schemes),
     )
     # A frame whose source was refused goes altogether (nh3 leaves it empty).
-    return _EMPTY_FRAME.sub("", cleaned)
+    cleaned = _EMPTY_FRAME.sub("", cleaned)
+    return cleaned.replace(_MORE_TOKEN, "<!-- more -->")
