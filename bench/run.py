@@ -1,0 +1,196 @@
+"""Benchmark: a Hubspoke hub against a bare Material build of the same pages.
+
+    .venv/bin/python bench/run.py                    # 500 and 2,000 posts, 3 runs each
+    .venv/bin/python bench/run.py --posts 10000 --authors 1000 --repeat 2
+    .venv/bin/python bench/run.py --quick            # CI smoke: runs, judges nothing
+    .venv/bin/python bench/run.py --posts 2000 --profile   # where our time goes
+
+For every scale a deterministic corpus (bench/corpus.py) is built, in one run,
+as (1) a bare mkdocs-material site and (2) a full hub, several times each,
+interleaved so machine noise hits both alike; each build is a fresh process.
+The hub is built with a cold image cache (emptied first) and a warm one.
+Printed: medians, min-max, peak memory (max RSS) and the ratios hub/bare.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from corpus import generate  # noqa: E402
+
+CLOCK = "2026-11-20 12:00"
+
+
+def child(config: str, site: str, profile: str | None) -> None:
+    """Build once in this process; print seconds and peak memory as JSON."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import logging
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    start = time.perf_counter()
+    cfg = load_config(config, site_dir=site)
+    if profile:
+        import cProfile
+
+        cProfile.runctx("build(cfg)", globals(), {"build": build, "cfg": cfg}, profile)
+    else:
+        build(cfg)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+
+
+def run_build(
+    corpus: Path, config: str, *, cold_cache: bool = False, profile: str | None = None
+) -> dict:
+    if cold_cache:
+        shutil.rmtree(corpus / ".cache", ignore_errors=True)
+    site = tempfile.mkdtemp(prefix="bench-site-")
+    env = {**os.environ, "HUBSPOKE_CLOCK": CLOCK, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, str(Path(__file__)), "--child", str(corpus / config), site]
+    if profile:
+        command += ["--profile-out", profile]
+    try:
+        result = subprocess.run(
+            command, cwd=corpus, env=env, capture_output=True, text=True, check=False
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"build of {config} failed:\n{result.stderr[-3000:]}")
+        return json.loads(result.stdout.strip().splitlines()[-1])
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
+
+
+def summary(values: list[float]) -> str:
+    return f"{statistics.median(values):7.2f} ({min(values):.2f}-{max(values):.2f})"
+
+
+def measure(posts: int, authors: int, repeat: int, workdir: Path) -> dict:
+    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
+    runs: dict[str, list[dict]] = {"bare": [], "cold": [], "warm": []}
+    run_build(corpus, "mkdocs.yml", cold_cache=True)  # fills the image cache once
+    for _ in range(repeat):
+        runs["bare"].append(run_build(corpus, "mkdocs-bare.yml"))
+        runs["warm"].append(run_build(corpus, "mkdocs.yml"))
+        runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))
+        runs["warm"].append(run_build(corpus, "mkdocs.yml"))
+    seconds = {k: [r["seconds"] for r in v] for k, v in runs.items()}
+    peaks = {k: max(r["peak_mb"] for r in v) for k, v in runs.items()}
+    bare = statistics.median(seconds["bare"])
+    return {
+        "posts": posts,
+        "authors": authors,
+        "bare": seconds["bare"],
+        "warm": seconds["warm"],
+        "cold": seconds["cold"],
+        "ratio_warm": statistics.median(seconds["warm"]) / bare,
+        "ratio_cold": statistics.median(seconds["cold"]) / bare,
+        "peak_bare": peaks["bare"],
+        "peak_hub": max(peaks["warm"], peaks["cold"]),
+    }
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"\nmachine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    print(f"{'posts':>6} {'bare s (min-max)':>22} {'hub warm s':>22} {'ratio':>6} "
+          f"{'hub cold s':>22} {'ratio':>6} {'peak MB bare/hub':>17}")  # fmt: skip
+    for r in rows:
+        print(
+            f"{r['posts']:>6} {summary(r['bare']):>22} {summary(r['warm']):>22} {r['ratio_warm']:6.2f} "
+            f"{summary(r['cold']):>22} {r['ratio_cold']:6.2f} {r['peak_bare']:8.0f}/{r['peak_hub']:.0f}"
+        )
+
+
+def profile(posts: int, authors: int, workdir: Path) -> None:
+    import pstats
+
+    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
+    run_build(corpus, "mkdocs.yml", cold_cache=True)
+    out = workdir / "hub.prof"
+    run_build(corpus, "mkdocs.yml", profile=str(out))
+    stats = pstats.Stats(str(out))
+    total = stats.total_tt
+    by_package: dict[str, float] = {}
+    for (filename, _, _), (_, _, tottime, _, _) in stats.stats.items():
+        key = "other"
+        for package in (
+            "hubspoke",
+            "mkdocs",
+            "material",
+            "markdown",
+            "pymdownx",
+            "jinja2",
+            "PIL",
+            "feedgen",
+        ):
+            if f"/{package}/" in filename:
+                key = package
+                break
+        by_package[key] = by_package.get(key, 0.0) + tottime
+    print(f"\nprofile of one warm hub build ({posts} posts): {total:.1f} s of own time by package")
+    for key, value in sorted(by_package.items(), key=lambda kv: -kv[1]):
+        print(f"  {key:<10} {value:7.2f} s  {100 * value / total:5.1f} %")
+    print("\nslowest Hubspoke functions (cumulative):")
+    stats.sort_stats("cumulative")
+    hubspoke = [(k, v) for k, v in stats.stats.items() if "/hubspoke/" in k[0]]
+    for (filename, line, name), (_, _, _, cumtime, _) in sorted(hubspoke, key=lambda kv: -kv[1][3])[
+        :15
+    ]:
+        print(
+            f"  {cumtime:7.2f} s  {Path(filename).parent.name}/{Path(filename).name}:{line} {name}"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--posts", type=int, nargs="+", default=[500, 2000])
+    parser.add_argument("--authors", type=int, nargs="+", help="default: posts / 5, at most 1,000")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--quick", action="store_true", help="tiny corpus, one run: a smoke test")
+    parser.add_argument("--profile", action="store_true", help="profile one hub build per scale")
+    parser.add_argument("--keep", type=Path, help="keep corpora in this folder")
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    parser.add_argument("--profile-out", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child, args.profile_out)
+        return
+    if args.quick:
+        args.posts, args.repeat = [40], 1
+    authors = args.authors or [min(1000, max(10, p // 5)) for p in args.posts]
+    workdir = args.keep or Path(tempfile.mkdtemp(prefix="hubspoke-bench-"))
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        if args.profile:
+            for posts, count in zip(args.posts, authors, strict=False):
+                profile(posts, count, workdir)
+            return
+        rows = [
+            measure(p, a, args.repeat, workdir) for p, a in zip(args.posts, authors, strict=False)
+        ]
+        print_table(rows)
+        if args.quick:
+            print("quick mode: the harness ran; times are not judged")
+    finally:
+        if not args.keep:
+            shutil.rmtree(workdir, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
