@@ -181,7 +181,7 @@ def generate(target: Path, *, posts: int, authors: int, personas: int = 10, cate
         (target / "authors" / f"{author}.yml").write_text(
             f"name: Author {i}\nrole: {'guest' if guest else 'expert'}\ntitle: {sentence(rng, 2, 4)[:-1]}\n"
             f"organization: {'Outside Co ' + str(i) if guest else 'Synthetic Instruments'}\n"
-            f"bio: {sentence(rng)}\ntopics: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]\n"
+            f"bio: {sentence(rng)}\ntopics: [{', '.join(rng.sample(WORDS, 2))}]\n"
             f"spokes:\n  linkedin: https://www.linkedin.com/in/author-{i}\n"
         )
     persona_ids = [f"persona-{i:02d}" for i in range(personas)]
