@@ -52,4 +52,4 @@ def files_containing(site: Path, needle: str) -> list[str]:
 
 def listed_titles(soup: BeautifulSoup) -> list[str]:
     """Titles of the post cards on a listing page, in order."""
-    return [a.get_text(strip=True) for a in soup.select(".hs-card__title a")]
+    return [a.get_text(strip=True) for a in soup.select(".hs-card__title a, .hs-compact > li > a")]

@@ -130,3 +130,10 @@ def test_categories_allowed():
         categories_allowed=["News", "How-to"],
     )
     assert "not an allowed category" in found[0].message
+
+
+def test_archive_and_tag_indexes_are_one_compact_page(network):
+    pages = [p for p in network.index_pages() if p.kind in ("archive", "tag")]
+    assert pages and all(p.compact and p.count == 1 for p in pages)
+    archive_2025 = next(p for p in pages if p.kind == "archive" and p.key == "2025")
+    assert slugs(archive_2025.posts) == ["p3", "p2", "p1"]

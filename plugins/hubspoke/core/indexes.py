@@ -29,6 +29,7 @@ class ViewSpec:
     pinned_first: bool = False
     attach: bool = False
     in_nav: bool = False
+    compact: bool = False  # one page listing titles only (archive, tags)
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class IndexPage:
     total: int
     pages: tuple[str, ...]
     attach: bool = False
+    compact: bool = False
 
     @property
     def first(self) -> str:
@@ -103,7 +105,8 @@ def build_indexes(
             if spec.pinned_first:
                 members = sorted(members, key=lambda p: not p.pin)
             name = known.get(key, key)
-            pages.extend(_pages_of(spec, key, name, members, per_page, page_format))
+            size = 0 if spec.compact else per_page
+            pages.extend(_pages_of(spec, key, name, members, size, page_format))
     return pages
 
 
@@ -126,6 +129,7 @@ def _pages_of(spec, key, name, members, per_page, page_format) -> list[IndexPage
             total=len(members),
             pages=paths,
             attach=spec.attach and n == 1,
+            compact=spec.compact,
         )
         for n, chunk in enumerate(chunks, start=1)
     ]

@@ -44,9 +44,15 @@ def view_specs(paths: Mapping[str, str]) -> tuple[ViewSpec, ...]:
     """The table of every index the network produces."""
     return (
         ViewSpec("blog", paths["blog"], "{name}", lambda p: ("",), pinned_first=True, attach=True),
-        ViewSpec("archive", paths["archive"], "Posts of {name}", lambda p: (p.year,)),
+        ViewSpec("archive", paths["archive"], "Posts of {name}", lambda p: (p.year,), compact=True),
         ViewSpec("category", paths["category"], "{name}", lambda p: (c.slug for c in p.categories)),
-        ViewSpec("tag", paths["tag"], "Tagged “{name}”", lambda p: (slugify(t) for t in p.tags)),
+        ViewSpec(
+            "tag",
+            paths["tag"],
+            "Tagged “{name}”",
+            lambda p: (slugify(t) for t in p.tags),
+            compact=True,
+        ),
         ViewSpec("author", paths["author"], "{name}", lambda p: p.authors, "hubspoke/author.html"),
         ViewSpec(
             "persona",

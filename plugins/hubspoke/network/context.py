@@ -144,13 +144,27 @@ class Presenter:
         }
 
     def listing(self, index: IndexPage, page_url: str) -> dict:
+        if index.compact:
+            cards = [self.row(p) for p in index.posts]
+        else:
+            cards = [self.card(p, page_url) for p in index.posts]
         return {
             "kind": index.kind,
             "key": index.key,
             "name": index.name,
             "total": index.total,
-            "cards": [self.card(p, page_url) for p in index.posts],
+            "compact": index.compact,
+            "cards": cards,
             "pagination": self.pagination(index),
+        }
+
+    def row(self, post: Post) -> dict:
+        """A post in a compact listing: title, date and authors."""
+        return {
+            "title": post.title,
+            "url": self.post_urls[post.source],
+            "date": self.date(post.date),
+            "authors": [self.author_link(a) for a in post.authors],
         }
 
     # -- whole pages --------------------------------------------------------
