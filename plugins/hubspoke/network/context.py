@@ -24,6 +24,7 @@ from hubspoke.core.sanitize import Policy, sanitize
 from hubspoke.core.spokes import Spoke
 from hubspoke.core.text import slugify
 
+from .fragments import Fragments, root_url
 from .rendered import RenderedPost
 
 
@@ -42,11 +43,13 @@ class Presenter:
     share_networks: tuple[str, ...] = ()
     share_utm: bool = True
     mastodon_page: str | None = None
+    fragments: Fragments | None = None
     url_of_path: dict[str, str] = field(default_factory=dict)
     post_urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
     avatar_urls: dict[str, str] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
+    _html: dict[tuple[str, str], Markup] = field(default_factory=dict)
     _locale: Locale | None = None
 
     def __post_init__(self):
@@ -97,14 +100,15 @@ class Presenter:
                 "active": author.active,
                 "bio": self.bio_html(author),
                 "topics": list(author.topics),
-                "spokes": [spoke_view(s) for s in author.spokes],
+                "spokes": [self.spoke(s) for s in author.spokes],
             }
         )
         return link
 
     # -- posts in listings --------------------------------------------------
 
-    def card(self, post: Post, page_url: str) -> dict:
+    def card(self, post: Post, page_url: str | None) -> dict:
+        """A post as listings show it; `page_url` None writes URLs from the placeholder root."""
         rendered = self.rendered.get(post.source)
         post_url = self.post_urls[post.source]
         excerpt = ""
@@ -144,19 +148,38 @@ class Presenter:
         }
 
     def listing(self, index: IndexPage, page_url: str) -> dict:
-        if index.compact:
-            cards = [self.row(p) for p in index.posts]
-        else:
-            cards = [self.card(p, page_url) for p in index.posts]
+        items = [self.item_html(p, compact=index.compact) for p in index.posts]
         return {
             "kind": index.kind,
             "key": index.key,
             "name": index.name,
             "total": index.total,
             "compact": index.compact,
-            "cards": cards,
+            "entries": items,
             "pagination": self.pagination(index),
         }
+
+    def item_html(self, post: Post, *, compact: bool = False) -> Markup:
+        """The post's card (or compact row), rendered once for every listing it is on."""
+        key = ("row" if compact else "card", post.source)
+        if key not in self._html:
+            if compact:
+                html = self.fragments.render("hubspoke/partials/post-row.html", card=self.row(post))
+            else:
+                html = self.fragments.render(
+                    "hubspoke/partials/post-card.html", card=self.card(post, None)
+                )
+            self._html[key] = html
+        return self._html[key]
+
+    def author_card_html(self, author: Author) -> Markup:
+        """An author's card, rendered once for all their posts."""
+        key = ("author", author.id)
+        if key not in self._html:
+            self._html[key] = self.fragments.render(
+                "hubspoke/partials/author-card.html", person=self.author_card(author)
+            )
+        return self._html[key]
 
     def row(self, post: Post) -> dict:
         """A post in a compact listing: title, date and authors."""
@@ -180,6 +203,7 @@ class Presenter:
             "title_html": Markup(rendered.title_html) if rendered and rendered.title_html else None,
             "body": Markup(rendered.body if rendered else ""),
             "authors": [self.author_card(self.network.authors[a]) for a in post.authors],
+            "authors_html": [self.author_card_html(self.network.authors[a]) for a in post.authors],
             "personas": [
                 {"name": self.network.personas[p].name, "url": self.view_url("persona", p)}
                 for p in post.personas
@@ -208,7 +232,7 @@ class Presenter:
         mastodon = None
         if self.mastodon_page:
             mastodon = urls.relative_url(self.mastodon_page, page_url)
-        return sharing.share_links(
+        links = sharing.share_links(
             url,
             post.title,
             post.slug,
@@ -216,6 +240,17 @@ class Presenter:
             utm=self.share_utm,
             mastodon_page=mastodon,
         )
+        for link in links:
+            link["icon_svg"] = self.icon(link["icon"])
+        return links
+
+    def icon(self, name: str) -> Markup:
+        return self.fragments.icon(name) if self.fragments else Markup("")
+
+    def spoke(self, spoke: Spoke) -> dict:
+        view = spoke_view(spoke)
+        view["icon_svg"] = self.icon(spoke.icon)
+        return view
 
     def hub_page(self) -> dict:
         """Every official profile, and how many experts are on each network."""
@@ -238,7 +273,7 @@ class Presenter:
         return {
             "role": "hub",
             "company": self.company,
-            "spokes": [spoke_view(s) for s in self.company_spokes],
+            "spokes": [self.spoke(s) for s in self.company_spokes],
             "counts": sorted(counts, key=lambda c: (-c.total, c.name.lower())),
             "picture": Markup(hub_svg(self.company, counts)),
             "description": describe(self.company, counts),
@@ -290,7 +325,7 @@ class Presenter:
         context.update(
             {
                 "role": "home",
-                "latest": [self.card(p, page_url) for p in latest],
+                "latest": [self.item_html(p) for p in latest],
                 "blog_url": self.view_url("blog", ""),
             }
         )
@@ -312,15 +347,17 @@ def spoke_view(spoke: Spoke) -> dict:
     }
 
 
-def _rebase(fragment: str, post_url: str, page_url: str) -> str:
-    """Make URLs written relative to the post page correct on `page_url`."""
+def _rebase(fragment: str, post_url: str, page_url: str | None) -> str:
+    """Make URLs written relative to the post page correct on `page_url`
+    (or, when None, from the placeholder root of fragments)."""
     if post_url == page_url:
         return fragment
 
     def convert(url: str) -> str:
         if html.is_external(url) or url.startswith("/"):
             return url
-        return urls.relative_url(urls.resolve(url, post_url), page_url)
+        target = urls.resolve(url, post_url)
+        return root_url(target) if page_url is None else urls.relative_url(target, page_url)
 
     return html.rewrite_urls(fragment, convert)
 

@@ -25,6 +25,7 @@ from hubspoke.head import head_of
 
 from .build import NetworkBuild
 from .config import NetworkConfig
+from .fragments import Fragments, place
 from .social import SocialMetadata
 
 log = get_plugin_logger(__name__)
@@ -124,6 +125,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.prune_unpublished_assets(files)
+            self.build.presenter.fragments = Fragments(env, config)
             if self.config.social_metadata:
                 self.social = SocialMetadata(self.build)
         return env
@@ -141,10 +143,13 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             self.social.fill(head, page)
         return context
 
-    # Run last: the policy hashes the page's final inline scripts.
+    # Run last: fragments are placed, then the policy hashes the page's final inline scripts.
     @event_priority(-100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
-        if self.build is None or not self.config.csp:
+        if self.build is None:
+            return output
+        output = place(output, page.url)
+        if not self.config.csp:
             return output
         return csp.with_policy(output, frame_hosts=tuple(self.config.guest_iframe_hosts))
 

@@ -1,0 +1,50 @@
+"""HTML rendered once and placed on many pages: post cards, author cards, icons.
+
+A post's card appears on the blog home, its archive, category, tag, author
+and persona pages; rendering the same partial again for each would cost a
+template render per appearance. A fragment is rendered once with URLs
+written from a placeholder site root; `place()` swaps the placeholder for the
+page's own path to the root when the page is written.
+"""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+from markupsafe import Markup
+
+from hubspoke.core import urls
+
+ROOT = "\ue001hubspoke-root\ue001"
+
+
+class Fragments:
+    """Renders theme templates (overrides win, as everywhere) outside of a page."""
+
+    def __init__(self, env: Environment, config):
+        self.env = env
+        self.config = config
+        self._icons: dict[str, Markup] = {}
+
+    def render(self, template: str, **context) -> Markup:
+        values = {"config": self.config, "page": None, "base_url": ROOT, **context}
+        return Markup(self.env.get_template(template).render(values))
+
+    def icon(self, name: str) -> Markup:
+        """The SVG of one of the theme's icons (e.g. fontawesome/brands/mastodon)."""
+        if name not in self._icons:
+            source, _, _ = self.env.loader.get_source(self.env, f".icons/{name}.svg")
+            self._icons[name] = Markup(source)
+        return self._icons[name]
+
+
+def root_url(url: str) -> str:
+    """`url` (site-relative) written from the placeholder root."""
+    return f"{ROOT}/{url}"
+
+
+def place(output: str, page_url: str) -> str:
+    """A page's output with every placeholder root made relative to the page."""
+    if ROOT not in output:
+        return output
+    root = urls.relative_url("", page_url).rstrip("/") or "."
+    return output.replace(ROOT, root)
