@@ -86,6 +86,9 @@ def build_in_process(source: Path, site: Path, *, clock=FIXED_CLOCK, **overrides
         config = load_config(
             str(source / "mkdocs.yml"), site_dir=str(site), strict=True, **overrides
         )
+        # MkDocs keeps plugins that have on_startup for the whole process (for serve):
+        # say again that this is a build, whatever a previous test said.
+        config.plugins.on_startup(command="build", dirty=False)
         build(config)
     finally:
         logger.removeHandler(handler)

@@ -183,7 +183,10 @@ def test_serve_preview_shows_drafts_with_a_banner(site_copy, tmp_path, monkeypat
     source = site_copy("basic")
     config = load_config(str(source / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
-    build(config, serve_url="http://127.0.0.1:8000/")
+    try:
+        build(config, serve_url="http://127.0.0.1:8000/")
+    finally:
+        config.plugins.on_startup(command="build", dirty=False)
     page = (tmp_path / "site/blog/2025/03/10/secret-draft-canarydraft/index.html").read_text()
     assert "Draft preview" in page
     assert 'name="robots" content="noindex"' in page

@@ -1,8 +1,47 @@
-"""Options of the `hubspoke/editorial` plugin."""
+"""Options of the `hubspoke/editorial` plugin, grouped by feature prefix.
+
+Defaults come from the core's `Policy` and `ReportSettings`, so the build and
+the `hubspoke` command can never disagree about them.
+"""
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from hubspoke.core.policy import Policy
+from hubspoke.core.report import ReportSettings
+from hubspoke.core.scaffold import POST_PATH
+
+_POLICY = Policy()
+_REPORT = ReportSettings()
+
 
 class EditorialConfig(Config):
     enabled = c.Type(bool, default=True)
+
+    # The editorial policy: `hubspoke check` reports it as errors, the build as warnings.
+    policy_enabled = c.Type(bool, default=True)
+    policy_required_fields = c.ListOfItems(
+        c.Type(str), default=list(_POLICY.required_fields)
+    )  # front matter fields every post must fill in
+    policy_guest_reviewer = c.Type(bool, default=_POLICY.guest_reviewer)
+    policy_image_alt = c.Type(bool, default=_POLICY.image_alt)
+    policy_banned_phrases = c.ListOfItems(c.Type(str), default=list(_POLICY.banned_phrases))
+    policy_title_max_length = c.Type(int, default=_POLICY.title_max_length)  # 0: no limit
+    policy_link_schemes = c.ListOfItems(
+        c.Type(str), default=list(_POLICY.link_schemes)
+    )  # []: any scheme
+    policy_unpublished_links = c.Type(bool, default=_POLICY.unpublished_links)
+    policy_drafts = c.Type(bool, default=_POLICY.drafts)  # also hold drafts to the policy
+
+    # The runway report (`hubspoke report`) and the insights page.
+    report_dormant_days = c.Type(int, default=_REPORT.dormant_days)
+    report_draft_days = c.Type(int, default=_REPORT.draft_days)
+
+    # The insights page: "serve" (only with `mkdocs serve`), "always" or "never".
+    insights_page = c.Choice(("serve", "always", "never"), default="serve")
+    insights_url = c.Type(str, default="insights")
+    insights_title = c.Type(str, default="Content insights")
+    insights_months = c.Type(int, default=_REPORT.months)
+
+    # `hubspoke new post`: where new posts go, inside the blog folder.
+    new_post_path = c.Type(str, default=POST_PATH)

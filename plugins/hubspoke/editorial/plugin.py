@@ -1,9 +1,154 @@
-"""The `hubspoke/editorial` plugin (work in progress: does nothing yet)."""
+"""The `hubspoke/editorial` plugin: the editorial policy during the build, and the insights page.
 
-from mkdocs.plugins import BasePlugin
+on_config checks the options and adds our templates; on_files (after the
+network has read the content) reports every policy problem as a warning,
+which `--strict` turns into a failed build, and adds the insights page;
+on_page_context hands that page its figures and charts. The logic lives in
+`hubspoke.core` (policy, report, charts) and `insights.py`.
+"""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import policy as policy_rules
+from hubspoke.core.policy import SourceText
+from hubspoke.core.report import Report, build_report
+from hubspoke.core.urls import format_path, generated_source
+from hubspoke.head import head_of
+
+from . import settings
 from .config import EditorialConfig
+from .insights import insights_context
+
+log = get_plugin_logger(__name__)
+
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/hubspoke/insights.css"
+TEMPLATE = "hubspoke/insights.html"
 
 
 class EditorialPlugin(BasePlugin[EditorialConfig]):
-    """Placeholder until the editorial capability lands."""
+    """Holds posts to the editorial policy and draws the insights page."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.command = "build"
+        self.report: Report | None = None
+        self.page_src: str | None = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config: MkDocsConfig):
+        self.report = None
+        self.page_src = None
+        if not self.config.enabled:
+            return config
+        problems = settings.option_problems(self.config)
+        if problems:
+            raise PluginError("hubspoke/editorial: " + "; ".join(problems))
+        # Our templates come right after the site's overrides, like the network plugin's.
+        position = 1 if config.theme.custom_dir else 0
+        config.theme.dirs.insert(position, str(TEMPLATES))
+        return config
+
+    # Default priority: runs after the network's on_files (50), which reads the content.
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        build = _network_build(config)
+        if not self.config.enabled or build is None or build.network is None:
+            return files
+        network_options = settings.network_options(config)
+        layout = settings.layout(config, network_options)
+        if self.config.policy_enabled:
+            for problem in self._policy_problems(build.network, layout):
+                log.warning(str(problem))
+        if self._insights_wanted():
+            self.report = build_report(
+                build.network,
+                layout.timezone,
+                settings.report_settings(self.config),
+                shown={
+                    p.source: layout.shown(layout.docs_dir / p.source) for p in build.network.posts
+                },
+                categories_allowed=layout.categories_allowed,
+            )
+            self._add_insights_page(files, config)
+        return files
+
+    def _insights_wanted(self) -> bool:
+        mode = self.config.insights_page
+        return mode == "always" or (mode == "serve" and self.command == "serve")
+
+    def _policy_problems(self, network, layout):
+        posts, authors = {}, {}
+        for post in network.posts:
+            path = layout.docs_dir / post.source
+            if path.is_file():
+                posts[post.source] = SourceText(layout.shown(path), _read(path))
+        for author in network.authors.values():
+            path = layout.root / author.source
+            if path.is_file():
+                authors[author.id] = SourceText(author.source, _read(path))
+        return policy_rules.check(
+            network,
+            settings.policy(self.config),
+            posts,
+            authors,
+            site_url=layout.site_url,
+        )
+
+    def _add_insights_page(self, files: Files, config: MkDocsConfig) -> None:
+        path = format_path(self.config.insights_url)
+        src = generated_source(path)
+        content = f"---\ntemplate: {TEMPLATE}\nsearch:\n  exclude: true\n---\n"
+        page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        for other in files:
+            if other.dest_uri == page.dest_uri or other.src_uri == src:
+                raise PluginError(
+                    f"hubspoke/editorial: the insights page would be written to "
+                    f"'{page.dest_uri}', which {other.src_uri} already produces; "
+                    "set insights_url to another address"
+                )
+        files.append(page)
+        stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")
+        if files.get_file_from_path(STYLESHEET) is None:
+            files.append(File.generated(config, STYLESHEET, content=stylesheet))
+        self.page_src = src
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.page_src is not None and page.file.src_uri == self.page_src:
+            page.meta["title"] = escape(self.config.insights_title)
+        return markdown
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.report is None or page.file.src_uri != self.page_src:
+            return context
+        build = _network_build(config)
+        context["hubspoke_insights"] = insights_context(
+            self.report, build, self.config.insights_title
+        )
+        head_of(context).link("stylesheet", STYLESHEET)
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig):
+        if self.report is not None and self.page_src is not None:
+            log.info(f"insights page: {format_path(self.config.insights_url)}/")
+
+
+def _network_build(config: MkDocsConfig):
+    plugin = config.plugins.get(settings.NETWORK)
+    return getattr(plugin, "build", None) if plugin is not None else None
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8-sig", errors="replace")

@@ -1,0 +1,211 @@
+"""Read a whole site's content from disk, as the build does, without MkDocs.
+
+The `hubspoke` command uses this: the same readers, JSON Schemas and
+reference checks as the network plugin, but every problem of every file is
+collected (a broken author file does not hide the problems of the posts),
+and the files' texts are kept for the editorial policy.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+from pathlib import Path
+
+from . import loaders
+from .errors import ContentError, Problem
+from .model import Author, Persona, Post
+from .network import Network, Settings, check_references
+from .policy import SourceText
+from .yamlfile import TextFileError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+SECTION_PAGES = ("index.md", "README.md")
+
+
+def hidden(path: str) -> bool:
+    """MkDocs' default: files and folders whose name starts with a dot are not content."""
+    return any(part.startswith(".") for part in path.split("/"))
+
+
+@dataclass(frozen=True)
+class SiteLayout:
+    """Where a site's content is and how it is read (from mkdocs.yml and plugin options)."""
+
+    root: Path
+    docs_dir: Path
+    authors_dir: Path
+    blog_dir: str = "blog"
+    personas_dir: str = "personas"
+    timezone: tzinfo = UTC
+    post_url_format: str = "blog/{date:%Y/%m/%d}/{slug}"
+    categories_allowed: tuple[str, ...] = ()
+    directory_urls: bool = True
+    site_url: str | None = None
+    excluded: Callable[[str], bool] = hidden
+
+    def shown(self, path: Path) -> str:
+        """A path as an editor knows it: relative to the folder of mkdocs.yml."""
+        try:
+            return path.resolve().relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def docs_files(self) -> list[str]:
+        """Every content file, docs-relative, sorted; excluded files left out."""
+        if not self.docs_dir.is_dir():
+            return []
+        found = []
+        for path in self.docs_dir.rglob("*"):
+            relative = path.relative_to(self.docs_dir).as_posix()
+            if path.is_file() and not self.excluded(relative):
+                found.append(relative)
+        return sorted(found)
+
+    def post_sources(self, files: list[str]) -> list[str]:
+        blog = self.blog_dir.strip("/") + "/"
+        skip = {blog + name for name in SECTION_PAGES}
+        return [
+            f
+            for f in files
+            if f.startswith(blog) and f.endswith(MARKDOWN_SUFFIXES) and f not in skip
+        ]
+
+    def persona_sources(self, files: list[str]) -> list[str]:
+        folder = self.personas_dir.strip("/")
+        return [
+            f
+            for f in files
+            if posixpath.dirname(f) == folder
+            and f.endswith(MARKDOWN_SUFFIXES)
+            and posixpath.basename(f) not in SECTION_PAGES
+        ]
+
+
+@dataclass
+class LoadedSite:
+    """The network of the readable files, every problem found, and the files' texts."""
+
+    layout: SiteLayout
+    network: Network
+    problems: list[Problem] = field(default_factory=list)
+    posts: dict[str, SourceText] = field(default_factory=dict)
+    authors: dict[str, SourceText] = field(default_factory=dict)
+    personas: dict[str, SourceText] = field(default_factory=dict)
+
+
+def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
+    """Read every author, persona and post; collect every problem instead of stopping."""
+    problems: list[Problem] = []
+    authors, author_texts, broken_authors = _read_authors(layout, problems)
+    files = layout.docs_files()
+    personas: dict[str, Persona] = {}
+    persona_texts: dict[str, SourceText] = {}
+    broken_personas: set[str] = set()
+    for src in layout.persona_sources(files):
+        persona_id = posixpath.splitext(posixpath.basename(src))[0]
+        raw, shown = _read(layout, src, problems)
+        if raw is None:
+            broken_personas.add(persona_id)
+            continue
+        persona_texts[persona_id] = SourceText(shown, _text(raw))
+        try:
+            personas[persona_id] = loaders.read_persona(persona_id, src, shown, raw)
+        except ContentError as error:
+            problems.extend(error.problems)
+            broken_personas.add(persona_id)
+        except TextFileError as error:
+            problems.append(error.problem)
+            broken_personas.add(persona_id)
+
+    posts: list[Post] = []
+    post_texts: dict[str, SourceText] = {}
+    for src in layout.post_sources(files):
+        raw, shown = _read(layout, src, problems)
+        if raw is None:
+            continue
+        post_texts[src] = SourceText(shown, _text(raw))
+        try:
+            posts.append(
+                loaders.read_post(
+                    src,
+                    shown,
+                    raw,
+                    timezone=layout.timezone,
+                    url_format=layout.post_url_format,
+                )
+            )
+        except ContentError as error:
+            problems.extend(error.problems)
+        except TextFileError as error:
+            problems.append(error.problem)
+
+    # Files that failed to read still exist: a post naming them is not "unknown".
+    known_authors = {**authors, **dict.fromkeys(broken_authors)}
+    known_personas = {**personas, **dict.fromkeys(broken_personas)}
+    problems.extend(
+        check_references(
+            posts,
+            known_authors,
+            known_personas,
+            shown={src: text.shown for src, text in post_texts.items()},
+            files=set(files),
+            categories_allowed=layout.categories_allowed,
+            docs_label=layout.shown(layout.docs_dir),
+        )
+    )
+    settings = Settings(clock=clock, categories_allowed=layout.categories_allowed)
+    network = Network(authors, personas, posts, settings)
+    return LoadedSite(layout, network, problems, post_texts, author_texts, persona_texts)
+
+
+def _read_authors(layout: SiteLayout, problems: list[Problem]):
+    authors: dict[str, Author] = {}
+    texts: dict[str, SourceText] = {}
+    broken: set[str] = set()
+    directory = layout.authors_dir.resolve()
+    if not directory.is_dir():
+        problems.append(Problem(layout.shown(directory), None, None, "authors folder not found"))
+        return authors, texts, broken
+    for path in sorted(directory.iterdir()):
+        if path.suffix not in loaders.AUTHOR_SUFFIXES or path.name.startswith("."):
+            continue
+        shown = layout.shown(path)
+        author_id = path.stem
+        if author_id in texts:
+            problems.append(
+                Problem(
+                    shown,
+                    None,
+                    None,
+                    f"same author id as {texts[author_id].shown}; keep one of the two files",
+                )
+            )
+            continue
+        raw = path.read_bytes()
+        texts[author_id] = SourceText(shown, _text(raw))
+        try:
+            authors[author_id] = loaders.read_author(author_id, shown, raw, directory)
+        except ContentError as error:
+            problems.extend(error.problems)
+            broken.add(author_id)
+        except TextFileError as error:
+            problems.append(error.problem)
+            broken.add(author_id)
+    return authors, texts, broken
+
+
+def _read(layout: SiteLayout, src: str, problems: list[Problem]) -> tuple[bytes | None, str]:
+    path = layout.docs_dir / src
+    shown = layout.shown(path)
+    try:
+        return path.read_bytes(), shown
+    except OSError as error:
+        problems.append(Problem(shown, None, None, f"cannot be read: {error.strerror}"))
+        return None, shown
+
+
+def _text(raw: bytes) -> str:
+    return raw.decode("utf-8-sig", errors="replace")

@@ -1,0 +1,94 @@
+"""From MkDocs configuration to the core's plain settings.
+
+Shared by the plugin and the `hubspoke` command, so both read the site's
+folders, time zone and editorial options the same way.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pathspec
+from mkdocs.config.defaults import MkDocsConfig
+
+from hubspoke.core import dates
+from hubspoke.core.policy import Policy
+from hubspoke.core.report import ReportSettings
+from hubspoke.core.sources import SiteLayout
+from hubspoke.core.urls import PathFormatError, format_path
+
+from .config import EditorialConfig
+
+NETWORK = "hubspoke/network"
+EDITORIAL = "hubspoke/editorial"
+# MkDocs leaves out hidden files and a top-level templates/ folder, whatever exclude_docs says.
+_ALWAYS_EXCLUDED = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])
+
+
+def network_options(config: MkDocsConfig):
+    """The hubspoke/network options, or None when the plugin is missing or disabled."""
+    plugin = config.plugins.get(NETWORK)
+    if plugin is None or not plugin.config.enabled:
+        return None
+    return plugin.config
+
+
+def editorial_options(config: MkDocsConfig) -> EditorialConfig:
+    """The hubspoke/editorial options; the defaults when the plugin is not listed."""
+    plugin = config.plugins.get(EDITORIAL)
+    if plugin is not None:
+        return plugin.config
+    options = EditorialConfig()
+    options.load_dict({})
+    options.validate()
+    return options
+
+
+def layout(config: MkDocsConfig, network) -> SiteLayout:
+    """Where the site's content is, from mkdocs.yml and the network plugin's options."""
+    root = Path(config.config_file_path).parent
+    spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
+    return SiteLayout(
+        root=root,
+        docs_dir=Path(config.docs_dir),
+        authors_dir=root / network.authors_dir,
+        blog_dir=network.blog_dir,
+        personas_dir=network.personas_dir,
+        timezone=dates.zone(network.timezone),
+        post_url_format=network.post_url_format,
+        categories_allowed=tuple(network.blog_categories_allowed),
+        directory_urls=config.use_directory_urls,
+        site_url=config.site_url,
+        excluded=spec.match_file,
+    )
+
+
+def policy(options: EditorialConfig) -> Policy:
+    return Policy(
+        required_fields=tuple(options.policy_required_fields),
+        guest_reviewer=options.policy_guest_reviewer,
+        image_alt=options.policy_image_alt,
+        banned_phrases=tuple(p for p in options.policy_banned_phrases if p.strip()),
+        title_max_length=options.policy_title_max_length,
+        link_schemes=tuple(s.lower() for s in options.policy_link_schemes),
+        unpublished_links=options.policy_unpublished_links,
+        drafts=options.policy_drafts,
+    )
+
+
+def report_settings(options: EditorialConfig) -> ReportSettings:
+    return ReportSettings(
+        dormant_days=options.report_dormant_days,
+        draft_days=options.report_draft_days,
+        months=options.insights_months,
+    )
+
+
+def option_problems(options: EditorialConfig) -> list[str]:
+    """Every mistake in the editorial options, phrased with the option's name."""
+    problems = policy(options).option_problems() + report_settings(options).option_problems()
+    try:
+        format_path(options.insights_url)
+    except PathFormatError as error:
+        problems.append(f"insights_url: {error}")
+    return problems
