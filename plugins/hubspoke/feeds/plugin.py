@@ -1,9 +1,128 @@
-"""The `hubspoke/feeds` plugin (work in progress: does nothing yet)."""
+"""The `hubspoke/feeds` plugin: RSS, Atom and JSON feeds of the site, authors, personas
+and categories, and the links that let readers find them.
 
-from mkdocs.plugins import BasePlugin
+on_config checks the options against the spec table; on_env (once every post is
+rendered) plans, renders and adds the feed files, which MkDocs then writes;
+on_page_context adds <link rel="alternate"> and "Follow" links. Per-build state
+lives in `self.build`, reset in on_config because `mkdocs serve` reuses plugins.
+"""
 
+from __future__ import annotations
+
+from collections import Counter
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hubspoke.core.feeds import FORMATS, FeedConfigError, feed_specs
+from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.head import head_of
+
+from .build import FeedsBuild
 from .config import FeedsConfig
+
+log = get_plugin_logger(__name__)
+
+NETWORK = "hubspoke/network"
 
 
 class FeedsPlugin(BasePlugin[FeedsConfig]):
-    """Placeholder until the feeds capability lands."""
+    """Feeds of the network, one table of specs for every kind and format."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.build: FeedsBuild | None = None
+        self.written: Counter = Counter()
+
+    def on_config(self, config: MkDocsConfig):
+        self.build = None
+        self.written = Counter()
+        if not self.config.enabled:
+            return config
+        self._check_network_first(config)
+        if not config.site_url:
+            raise PluginError(
+                "hubspoke/feeds: feeds need absolute links, so the option site_url must be "
+                "set in mkdocs.yml (e.g. site_url: https://hub.example.com/); "
+                "or turn feeds off with the hubspoke/feeds option enabled: false"
+            )
+        options = self.config
+        if options.items_limit < 1:
+            raise PluginError("hubspoke/feeds: items_limit must be at least 1")
+        unknown = sorted(set(options.utm_sources) - set(FORMATS))
+        if unknown:
+            raise PluginError(
+                f"hubspoke/feeds: utm_sources has unknown formats {unknown}; use {list(FORMATS)}"
+            )
+        try:
+            specs = feed_specs(options.kinds, options.formats, options.paths)
+            format_path(options.stylesheet_path)
+        except (FeedConfigError, PathFormatError) as error:
+            raise PluginError(f"hubspoke/feeds: {error}") from None
+        self.build = FeedsBuild(options, config, specs)
+        return config
+
+    def _check_network_first(self, config: MkDocsConfig) -> None:
+        names = list(config.plugins)
+        mine = next(name for name, plugin in config.plugins.items() if plugin is self)
+        if NETWORK not in names or names.index(NETWORK) > names.index(mine):
+            raise PluginError(
+                f"hubspoke/feeds: list the plugin {NETWORK} before {mine} in mkdocs.yml; "
+                "feeds are made of its posts"
+            )
+
+    def _network(self, config: MkDocsConfig):
+        return config.plugins[NETWORK].build
+
+    # Run last: every plugin has added its files (a feed path may not collide with
+    # any of them) and every post is rendered.
+    @event_priority(-100)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        network = self._network(config)
+        if self.build is None or network is None:
+            return env
+        self.build.plan(network, files)
+        outputs = self.build.render(network, files)
+        self.build.add_files(outputs, files)
+        self.written = Counter(t.spec.format.label for t in self.build.targets)
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        network = self._network(config)
+        if self.build is None or network is None:
+            return context
+        head = head_of(context)
+        options = self.config
+        own = []
+        role = network.role_of(page)
+        if role is not None:
+            own = self.build.feeds_of(role.kind, role.key)
+        if options.discovery_links:
+            site = self.build.site_feeds()
+            for target in site + [t for t in own if t not in site]:
+                head.link(
+                    "alternate",
+                    target.href,
+                    type=target.spec.format.media_type,
+                    title=self.build.link_title(target),
+                )
+        if options.discovery_follow:
+            for target in own:
+                head.follow.append(
+                    {
+                        "href": target.href,
+                        "type": target.spec.format.media_type,
+                        "label": target.spec.format.label,
+                    }
+                )
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig):
+        if self.build is not None and self.written:
+            counts = ", ".join(f"{n} {label}" for label, n in sorted(self.written.items()))
+            log.info(f"feeds: {sum(self.written.values())} written ({counts})")
