@@ -383,6 +383,18 @@ def _days(text: str) -> int:
     return value
 
 
+def build_site(args, out: Output) -> int:
+    """Build into a temporary folder; replace the published site only on success."""
+    from .publish import BuildFailed, build_and_swap
+
+    try:
+        target = build_and_swap(args.config_file, site_dir=args.site_dir, clock=args.clock)
+    except BuildFailed as error:
+        raise CommandError(str(error), PROBLEMS) from None
+    out.print(f"built {target}")
+    return OK
+
+
 def parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -481,6 +493,22 @@ def parser() -> argparse.ArgumentParser:
         help="exit with 1 when a persona's runway is shorter than DAYS (for CI)",
     )
     reporter.set_defaults(run=report)
+
+    builder = commands.add_parser(
+        "build",
+        parents=[common],
+        help="build the site in strict mode; replace the published folder only on success",
+        description="Build the site in strict mode into a temporary folder next to the site "
+        "folder and swap it into place only when the whole build succeeded. A failed build "
+        "leaves the previous site untouched: use this as the deploy step's build.",
+    )
+    builder.add_argument(
+        "-d",
+        "--site-dir",
+        metavar="DIR",
+        help="where the site goes (default: site_dir of mkdocs.yml)",
+    )
+    builder.set_defaults(run=build_site)
     return main
 
 
