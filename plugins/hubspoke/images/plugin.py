@@ -1,9 +1,126 @@
-"""The `hubspoke/images` plugin (work in progress: does nothing yet)."""
+"""The `hubspoke/images` plugin: a thin adapter from MkDocs events to the image pipeline.
 
-from mkdocs.plugins import BasePlugin
+on_config sets up the build (settings, cache folder); on_page_content notes
+the images each page shows; on_env, once the network has dropped what only
+unpublished posts used, inspects, encodes (what the cache lacks, in a process
+pool) and publishes every content image and social card; on_page_context adds
+og:image tags; on_post_page turns `<img>` into `<picture>` in the final HTML,
+which covers content, listing excerpts and avatars in templates alike.
+"""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from PIL import features
+
+from hubspoke.core.image_plan import Encoding
+
+from .catalog import ImagesBuild, ImageStats
 from .config import ImagesConfig
+
+log = get_plugin_logger(__name__)
+
+STYLESHEET = "assets/hubspoke/images.css"
+ASSETS = Path(__file__).parent / "assets"
 
 
 class ImagesPlugin(BasePlugin[ImagesConfig]):
-    """Placeholder until the images capability lands."""
+    """Responsive, private and safe images, infographics and social cards."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.build: ImagesBuild | None = None
+        self.stats = ImageStats()
+
+    def on_config(self, config: MkDocsConfig):
+        self.build = None
+        self.stats = ImageStats()
+        if not self.config.enabled:
+            return config
+        encoding = _encoding(self.config)
+        root = Path(config.config_file_path).parent
+        self.build = ImagesBuild(self.config, config, root, encoding, log)
+        self.stats = self.build.stats
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    # After the network placed posts and added avatars (its on_files runs at 50).
+    @event_priority(-10)
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        if self.build is None:
+            return files
+        css = (ASSETS / "images.css").read_text(encoding="utf-8")
+        files.append(File.generated(config, STYLESHEET, content=css))
+        self.build.index_files(files)
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.build is not None:
+            self.build.note_page(page, html)
+        return html
+
+    # After the network's on_env, which removes files only unpublished posts used.
+    @event_priority(-50)
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.build is not None:
+            self.build.publish(files, _network(config))
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        if self.build is not None:
+            self.build.cards.add_head(context, page, _network(config))
+        return context
+
+    # After the network's on_post_page (-100), which writes the final URLs into the shared
+    # listing fragments; only <img> markup changes here, never a script it hashed.
+    @event_priority(-110)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+        if self.build is None:
+            return output
+        return self.build.rewrite(output, page)
+
+
+def _network(config: MkDocsConfig):
+    plugin = config.plugins.get("hubspoke/network")
+    return getattr(plugin, "build", None)
+
+
+def _encoding(options: ImagesConfig) -> Encoding:
+    """Encoder settings from the options, checked; formats Pillow cannot write are left out."""
+    for name in ("variants_widths", "variants_avatar_widths"):
+        if not options[name] or any(w < 1 for w in options[name]):
+            raise PluginError(f"hubspoke/images: {name} must list widths in pixels, e.g. [720]")
+    for name, low, high in (
+        ("quality_jpeg", 1, 100),
+        ("quality_webp", 1, 100),
+        ("quality_avif", 0, 100),
+        ("quality_avif_speed", 0, 10),
+        ("quality_png_compress_level", 0, 9),
+    ):
+        if not low <= options[name] <= high:
+            raise PluginError(f"hubspoke/images: {name} must be from {low} to {high}")
+    if options.max_pixels < 1 or options.workers < 0:
+        raise PluginError("hubspoke/images: max_pixels must be positive and workers 0 or more")
+    if options.infographic_ratio <= 0 or options.infographic_preview_ratio <= 0:
+        raise PluginError("hubspoke/images: infographic ratios must be positive numbers")
+    formats = tuple(f for f in dict.fromkeys(options.variants_formats) if features.check(f))
+    return Encoding(
+        widths=tuple(sorted(set(options.variants_widths))),
+        avatar_widths=tuple(sorted(set(options.variants_avatar_widths))),
+        formats=formats,
+        jpeg_quality=options.quality_jpeg,
+        webp_quality=options.quality_webp,
+        avif_quality=options.quality_avif,
+        avif_speed=options.quality_avif_speed,
+        png_compress_level=options.quality_png_compress_level,
+        infographic_ratio=float(options.infographic_ratio),
+        preview_ratio=float(options.infographic_preview_ratio),
+    )

@@ -1,0 +1,262 @@
+"""Turn `<img>` elements that show a processed image into responsive `<picture>`s.
+
+Works on finished page HTML: `<img>` start tags are found with a tokenizer
+that respects quoted attribute values and skips script, style, textarea,
+inline SVG and `<picture>` elements an author wrote. Only images the lookup
+knows are changed; every attribute the author gave (alt, class, title, id,
+width...) is kept. Infographics become a figure: a top preview linking to the
+full-size image, a link to the text version, and the whole image on demand
+(a `<div>` holding a `<figure>` and a `<details>`: a figcaption must end its figure).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .html import parse_attrs, render_tag
+
+INFOGRAPHIC_CLASS = "infographic"
+TEXT_ATTRIBUTE = "data-text-version"
+LABELS = {
+    "full": "Full-size image",
+    "text": "Text version",
+    "whole": "Show the whole infographic here",
+}
+
+_SKIP = re.compile(r"<(script|style|textarea|template|picture|svg)\b.*?</\1\s*>", re.S | re.I)
+_ATTRS = r"(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
+_IMG = re.compile(
+    rf"(?P<open><p>\s*)?<img(?P<attrs>{_ATTRS})\s*/?>(?P<close>\s*</p>)?", re.I | re.S
+)
+_PLAIN_IMG = re.compile(rf"<img(?P<attrs>{_ATTRS})\s*/?>", re.I | re.S)
+
+
+@dataclass(frozen=True)
+class Variant:
+    url: str  # site-relative
+    width: int
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """One picture at several widths: modern formats first, then the fallback."""
+
+    width: int
+    height: int
+    sources: tuple[tuple[str, tuple[Variant, ...]], ...]  # (mime type, variants)
+    fallback: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
+class ImageView:
+    """What a page may show of one source image."""
+
+    original_url: str
+    full: Rendition
+    preview: Rendition | None = None
+    infographic: bool = False  # tall enough to be one wherever it is shown
+    original_size: tuple[int, int] | None = None  # of the full-size (cleaned) original
+
+
+@dataclass(frozen=True)
+class SvgView:
+    width: float | None
+    height: float | None
+
+
+@dataclass(frozen=True)
+class ImgTag:
+    """An `<img>` found in content: its src, alt, classes and attributes."""
+
+    src: str
+    alt: str | None
+    classes: tuple[str, ...]
+    attrs: tuple[tuple[str, str | None], ...]
+
+    def get(self, name: str) -> str | None:
+        return next((v for k, v in self.attrs if k == name), None)
+
+
+def find_images(fragment: str) -> list[ImgTag]:
+    """Every `<img>` with a src in an HTML fragment, in document order."""
+    found = []
+    for part in _outside_skipped(fragment):
+        for match in _PLAIN_IMG.finditer(part):
+            attrs = tuple(parse_attrs(match["attrs"]))
+            values = dict(attrs)
+            if values.get("src"):
+                classes = tuple((values.get("class") or "").split())
+                found.append(ImgTag(values["src"], values.get("alt"), classes, attrs))
+    return found
+
+
+def has_id(page_html: str, anchor: str) -> bool:
+    """Whether an element of the page has id `anchor`."""
+    return bool(re.search(rf"\bid\s*=\s*[\"']?{re.escape(anchor)}[\"'\s>]", page_html))
+
+
+@dataclass
+class PageImages:
+    """How to rewrite the images of one page."""
+
+    lookup: Callable[[str], ImageView | SvgView | None]  # src as written -> view
+    relative: Callable[[str], str]  # site-relative URL -> URL from this page
+    sizes: str
+    eager_src: str | None = None  # src of the page's first content image (not lazy)
+    text_anchor: Callable[[ImgTag], str | None] = lambda _img: None
+
+
+def rewrite_page(page_html: str, page: PageImages) -> str:
+    """The page with each known raster `<img>` as a `<picture>` (or an infographic figure)."""
+    eager = {"pending": page.eager_src}
+
+    def one(match: re.Match) -> str:
+        attrs = parse_attrs(match["attrs"])
+        values = dict(attrs)
+        src = values.get("src")
+        view = page.lookup(src) if src else None
+        if view is None:
+            return match.group(0)
+        opening, closing = match["open"] or "", match["close"] or ""
+        if isinstance(view, SvgView):
+            return opening + _svg_img(attrs, view) + closing
+        first = eager["pending"] is not None and src == eager["pending"]
+        if first:
+            eager["pending"] = None
+        tag = ImgTag(src, values.get("alt"), tuple((values.get("class") or "").split()), attrs)
+        infographic = view.infographic or INFOGRAPHIC_CLASS in tag.classes
+        if not infographic:
+            return opening + picture(view.full, attrs, page, eager=first) + closing
+        alone = bool(opening and closing)
+        figure = _infographic(view, tag, page, eager=first, block=alone)
+        return figure if alone else opening + figure + closing
+
+    out, last = [], 0
+    for skipped in _SKIP.finditer(page_html):
+        out.append(_IMG.sub(one, page_html[last : skipped.start()]))
+        out.append(skipped.group(0))
+        last = skipped.end()
+    out.append(_IMG.sub(one, page_html[last:]))
+    return "".join(out)
+
+
+def picture(
+    rendition: Rendition,
+    attrs: list[tuple[str, str | None]],
+    page: PageImages,
+    *,
+    eager: bool = False,
+    lazy: bool | None = None,
+) -> str:
+    """A `<picture>`: one `<source>` per modern format, then the `<img>` with the fallback."""
+    values = dict(attrs)
+    width, height = _display_size(values, rendition)
+    sizes = f"{values['width']}px" if _number(values.get("width")) else page.sizes
+    parts = ["<picture>"]
+    for mime, variants in rendition.sources:
+        parts.append(
+            render_tag(
+                "source",
+                [("type", mime), ("srcset", _srcset(variants, page)), ("sizes", sizes)],
+            )
+        )
+    largest = rendition.fallback[-1]
+    new = {
+        "src": page.relative(largest.url),
+        "srcset": _srcset(rendition.fallback, page),
+        "sizes": sizes,
+        "width": str(width),
+        "height": str(height),
+    }
+    if lazy is None:
+        lazy = not eager
+    if lazy:
+        new.setdefault("loading", values.get("loading") or "lazy")
+        new.setdefault("decoding", values.get("decoding") or "async")
+    drop = {"loading", "decoding"} if not lazy else set()
+    merged = []
+    for key, value in attrs:
+        if key == TEXT_ATTRIBUTE or key in drop:
+            continue
+        merged.append((key, new.pop(key) if key in new else value))
+    merged.extend(new.items())
+    if "alt" not in values:
+        merged.append(("alt", ""))
+    parts.append(render_tag("img", merged))
+    parts.append("</picture>")
+    return "".join(parts)
+
+
+def _infographic(view: ImageView, tag: ImgTag, page: PageImages, *, eager: bool, block: bool):
+    preview = view.preview or view.full
+    attrs = [(k, v) for k, v in tag.attrs if k not in ("width", "height")]
+    full_url = html.escape(page.relative(view.original_url), quote=True)
+    width, height = view.original_size or (view.full.width, view.full.height)
+    size = f"{width} × {height} px"
+    preview_html = picture(preview, attrs, page, eager=eager)
+    link = f'<a class="hs-infographic__preview" href="{full_url}">{preview_html}</a>'
+    if not block:
+        return link
+    links = [f'<a href="{full_url}">{LABELS["full"]}</a> <span>({size})</span>']
+    anchor = page.text_anchor(tag)
+    if anchor:
+        links.append(f'<a href="{html.escape(anchor, quote=True)}">{LABELS["text"]}</a>')
+    whole = picture(view.full, attrs, page, lazy=True) if view.preview else ""
+    parts = [
+        f'<div class="hs-infographic{" hs-infographic--cropped" if whole else ""}"><figure>',
+        link,
+        '<figcaption class="hs-infographic__links">',
+        ' <span aria-hidden="true">·</span> '.join(links),
+        "</figcaption></figure>",
+    ]
+    if whole:
+        parts.append(
+            f'<details class="hs-infographic__whole"><summary>{LABELS["whole"]}</summary>'
+            f"{whole}</details>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def _svg_img(attrs: list[tuple[str, str | None]], view: SvgView) -> str:
+    values = dict(attrs)
+    merged = list(attrs)
+    if view.width and view.height and not (values.get("width") and values.get("height")):
+        width, height = _display_size(values, view)
+        merged = [(k, v) for k, v in attrs if k not in ("width", "height")]
+        merged += [("width", str(width)), ("height", str(height))]
+    return render_tag("img", merged)
+
+
+def _display_size(values: dict, intrinsic) -> tuple[int, int]:
+    """width and height attributes: the author's, else the image's, keeping the ratio."""
+    width, height = _number(values.get("width")), _number(values.get("height"))
+    ratio = intrinsic.height / intrinsic.width
+    if width and height:
+        return width, height
+    if width:
+        return width, max(1, round(width * ratio))
+    if height:
+        return max(1, round(height / ratio)), height
+    return round(intrinsic.width), round(intrinsic.height)
+
+
+def _number(value: str | None) -> int | None:
+    if value and value.strip().isdigit() and int(value) > 0:
+        return int(value)
+    return None
+
+
+def _srcset(variants: tuple[Variant, ...], page: PageImages) -> str:
+    return ", ".join(f"{page.relative(v.url)} {v.width}w" for v in variants)
+
+
+def _outside_skipped(fragment: str):
+    last = 0
+    for skipped in _SKIP.finditer(fragment):
+        yield fragment[last : skipped.start()]
+        last = skipped.end()
+    yield fragment[last:]

@@ -1,0 +1,434 @@
+"""The images plugin's state for one build: which images are used where, and what to publish.
+
+Pages are read first (`note_page`: references, alt text, escapes, infographic
+marks); once every page is converted and the network has pruned what
+unpublished posts used, `publish` inspects every content image, plans and
+encodes what the cache lacks (in a process pool), and swaps MkDocs' files for
+the cleaned ones plus their variants. `views` then tells `rewrite` how to show
+each image on the final pages.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import html as core_html
+from hubspoke.core import urls
+from hubspoke.core.errors import ContentError, ProblemList
+from hubspoke.core.image_encode import CardTask, SourceTask, missing, run_tasks
+from hubspoke.core.image_html import (
+    INFOGRAPHIC_CLASS,
+    TEXT_ATTRIBUTE,
+    ImageView,
+    PageImages,
+    Rendition,
+    SvgView,
+    Variant,
+    find_images,
+    has_id,
+    rewrite_page,
+)
+from hubspoke.core.image_inspect import (
+    ImageProblem,
+    SourceInfo,
+    inspect,
+    is_raster,
+    is_unsupported,
+)
+from hubspoke.core.image_plan import Encoding, Output, SourcePlan, is_infographic, plan_source
+from hubspoke.core.image_svg import SvgProblem, check_svg
+
+from .cards import CardMaker
+
+PROGRESS_FROM = 8  # tasks: below this, no progress lines
+
+
+@dataclass
+class ImageStats:
+    """What the last build did; tests and the benchmark read it from the plugin."""
+
+    sources: int = 0
+    svgs: int = 0
+    cards: int = 0
+    files: int = 0
+    encoded: int = 0
+    reused: int = 0
+    bytes_sources: int = 0
+    bytes_published: int = 0
+
+
+@dataclass
+class Source:
+    """One published raster image and what is derived from it."""
+
+    file: File
+    label: str
+    info: SourceInfo
+    plan: SourcePlan | None = None
+
+
+class ImagesBuild:
+    """Everything the images plugin knows during one build; created in on_config."""
+
+    def __init__(self, options, config: MkDocsConfig, root: Path, encoding: Encoding, log):
+        self.options = options
+        self.config = config
+        self.root = root
+        self.log = log
+        self.encoding = encoding
+        self.docs_dir = Path(config.docs_dir).resolve()
+        self.docs_label = _label(self.docs_dir, root)
+        self.cache_dir = str((root / options.cache_dir).resolve())
+        self.workers = options.workers or os.cpu_count() or 1
+        self.stats = ImageStats()
+        self.problems = ProblemList()
+        self.url_map: dict[str, File] = {}
+        self.uses: dict[str, list[str]] = defaultdict(list)
+        self.marked: set[str] = set()
+        self.alt_of: dict[str, str] = {}
+        self.first_image: dict[str, str] = {}
+        self.views: dict[str, ImageView | SvgView] = {}
+        self.sources: dict[str, Source] = {}
+        self._avatar_set: set[str] = set()
+        self.cards = CardMaker(self)
+
+    # -- on_files -------------------------------------------------------------
+
+    def index_files(self, files: Files) -> None:
+        """Remember which static file each site URL is, to resolve <img> sources."""
+        self.url_map = {unquote(f.url): f for f in files if not f.is_documentation_page() and f.url}
+
+    def url_files_by_src(self) -> dict[str, File]:
+        return {f.src_uri: f for f in self.url_map.values()}
+
+    def source_at_url(self, url: str) -> Source | None:
+        return next((s for s in self.sources.values() if s.file.url == url), None)
+
+    # -- on_page_content --------------------------------------------------------
+
+    def note_page(self, page: Page, content: str) -> None:
+        """Record the images a page's content shows; warn about missing alt text."""
+        label = self.page_label(page)
+        for img in find_images(content):
+            local = not (core_html.is_external(img.src) or img.src.startswith(("/", "data:")))
+            target = self.target_of(img.src, page.url) if local else None
+            file = self.url_map.get(target) if local else None
+            shown = self.file_label(file) if file else img.src
+            if not (img.alt or "").strip():
+                self.log.warning(
+                    f"{label}: image '{shown}' has no alt text: describe what it shows "
+                    "between the brackets of ![...](...)"
+                )
+            if not local:
+                continue
+            if target not in self.url_map:
+                self._check_escape(page, label, img.src)
+                continue
+            self.uses[target].append(label)
+            self.first_image.setdefault(page.file.src_uri, img.src)
+            if img.alt and target not in self.alt_of:
+                self.alt_of[target] = img.alt
+            if INFOGRAPHIC_CLASS in img.classes:
+                self.marked.add(target)
+            anchor = img.get(TEXT_ATTRIBUTE)
+            if anchor and anchor.startswith("#") and not has_id(content, anchor[1:]):
+                self.log.warning(
+                    f"{label}: image '{shown}': {TEXT_ATTRIBUTE}=\"{anchor}\" matches no "
+                    "heading or element id on the page"
+                )
+        self.cards.note_page(page)
+
+    def _check_escape(self, page: Page, label: str, src: str) -> None:
+        """MkDocs leaves a link it cannot resolve as written: relative to the source file."""
+        path = unquote(src.split("#")[0].split("?")[0])
+        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        if joined == ".." or joined.startswith("../"):
+            self.problems.add(
+                label,
+                f"image '{src}' points outside the content folder ({self.docs_label}/): "
+                f"move the image into {self.docs_label}/ and link it with a relative path",
+            )
+
+    # -- on_env -----------------------------------------------------------------
+
+    def publish(self, files: Files, network_build) -> None:
+        """Check, plan, encode (what the cache lacks) and publish every content image."""
+        self._raise_problems()
+        avatars = self._avatar_urls(network_build)
+        self._avatar_set = set(avatars.values())
+        for author_id, url in avatars.items():
+            self.uses[unquote(url)].append(f"the avatar of author '{author_id}'")
+        self.cards.note_post_images(network_build)
+        for file in sorted(files, key=lambda f: f.src_uri):
+            if not file.is_documentation_page() and self._is_content(file, avatars):
+                self._read(file)
+        self._raise_problems()
+        for source in self.sources.values():
+            url = unquote(source.file.url)
+            source.plan = plan_source(
+                source.info,
+                self.encoding,
+                avatar=source.file.url in avatars.values(),
+                infographic=url in self.marked,
+            )
+        card_outputs, card_tasks = self.cards.plan(network_build)
+        self._encode(card_outputs, card_tasks)
+        self._raise_problems()
+        for source in self.sources.values():
+            self._publish_source(files, source)
+        self.cards.publish(files)
+        self._report()
+
+    def _is_content(self, file: File, avatars: dict[str, str]) -> bool:
+        if file.url in avatars.values():
+            return True
+        path = file.abs_src_path
+        if not path or file.generated_by:
+            return False
+        try:
+            Path(path).resolve().relative_to(self.docs_dir)
+        except ValueError:
+            return False
+        return True
+
+    def _read(self, file: File) -> None:
+        label = self.file_label(file)
+        name = file.src_uri.lower()
+        try:
+            if name.endswith(".svg"):
+                svg = check_svg(file.content_bytes)
+                self.views[unquote(file.url)] = SvgView(svg.width, svg.height)
+                self.stats.svgs += 1
+            elif is_raster(name) or is_unsupported(name):
+                info = inspect(file.abs_src_path, file.content_bytes, max_pixels=self.max_pixels)
+                self.sources[file.src_uri] = Source(file, label, info)
+                self.stats.sources += 1
+                self.stats.bytes_sources += info.size
+        except (ImageProblem, SvgProblem) as problem:
+            self.problems.add(label, f"{problem}; {self.used_by(file)}")
+        except OSError as error:
+            self.problems.add(label, f"cannot be read ({error.strerror}); {self.used_by(file)}")
+
+    @property
+    def max_pixels(self) -> int:
+        return self.options.max_pixels
+
+    def _encode(self, card_outputs: dict[str, list[Output]], card_tasks: list[CardTask]) -> None:
+        """Run every task whose outputs are not all in the cache."""
+        tasks: list[SourceTask | CardTask] = []
+        total = 0
+        for source in self.sources.values():
+            outputs = _unique([*source.plan.outputs, *card_outputs.get(source.file.src_uri, [])])
+            total += len(outputs)
+            todo = missing(outputs, self.cache_dir)
+            if todo:
+                tasks.append(
+                    SourceTask(
+                        source.file.abs_src_path,
+                        todo,
+                        self.cache_dir,
+                        self.max_pixels,
+                        weight=source.info.pixels * len(todo),
+                    )
+                )
+        total += len(self.cards.generated)
+        tasks.extend(card_tasks)
+        by_path = {s.file.abs_src_path: s for s in self.sources.values()}
+        progress = self._progress if len(tasks) >= PROGRESS_FROM else None
+        if tasks:
+            self.log.info(
+                f"images: encoding {sum(_files_in(t) for t in tasks)} files for {len(tasks)} "
+                f"images and cards with {min(self.workers, len(tasks))} worker(s)"
+            )
+        for result in run_tasks(tasks, self.workers, progress):
+            self.stats.encoded += result.encoded
+            if result.error:
+                source = by_path[result.path]
+                self.problems.add(
+                    source.label, f"{result.error}: export it again; {self.used_by(source.file)}"
+                )
+        self.stats.reused = total - self.stats.encoded
+
+    def _progress(self, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        if done == total or done % step == 0:
+            self.log.info(
+                f"images: {done}/{total} images and cards encoded ({100 * done // total}%)"
+            )
+
+    def _publish_source(self, files: Files, source: Source) -> None:
+        """Swap the original for its cleaned copy; add every variant; remember the view."""
+        plan, original = source.plan, source.file
+        files.remove(original)
+        files.append(
+            File.generated(
+                self.config,
+                original.src_uri,
+                abs_src_path=self.cached(plan.original),
+                inclusion=original.inclusion,
+            )
+        )
+        self._count(plan.original)
+        stem, _ = posixpath.splitext(original.src_uri)
+        full = self._rendition(files, source, plan.variants, stem)
+        preview = None
+        if plan.preview:
+            preview = self._rendition(files, source, plan.preview, f"{stem}-top")
+        tall = is_infographic(plan.info.width, plan.info.height, self.encoding.infographic_ratio)
+        self.views[unquote(original.url)] = ImageView(
+            original.url,
+            full,
+            preview,
+            infographic=tall and source.file.url not in self._avatar_set,
+            original_size=(plan.info.width, plan.info.height),
+        )
+
+    def _rendition(self, files: Files, source: Source, outputs, stem: str) -> Rendition:
+        """Publish one set of variants; a modern format that is not smaller than the
+        fallback (common for flat drawings in AVIF) is left out: it would cost bytes."""
+        by_format: dict[str, list[Output]] = defaultdict(list)
+        for output in outputs:
+            by_format[output.fmt].append(output)
+        fallback = source.plan.fallback
+        weight = {
+            fmt: sum(os.path.getsize(self.cached(o)) for o in group)
+            for fmt, group in by_format.items()
+        }
+        sources, fallback_variants = [], ()
+        for fmt, group in by_format.items():
+            if fmt != fallback and weight[fmt] >= weight[fallback]:
+                continue
+            variants = []
+            for output in group:
+                uri = f"{stem}-{output.width}w.{output.key[:12]}.{output.extension}"
+                file = self.add_file(files, uri, output, f"a variant of {source.label}")
+                variants.append(Variant(file.url, output.width))
+            if fmt == fallback:
+                fallback_variants = tuple(variants)
+            else:
+                sources.append((group[0].mime, tuple(variants)))
+        largest = by_format[fallback][-1]
+        return Rendition(largest.width, largest.height, tuple(sources), fallback_variants)
+
+    def add_file(self, files: Files, uri: str, output: Output, what: str) -> File:
+        """Publish a cached output at `uri`; another file already there is an error."""
+        other = files.get_file_from_path(uri)
+        if other is not None:
+            raise PluginError(
+                f"hubspoke/images: {what} would be written to '{uri}', which "
+                f"{self.file_label(other)} already produces; rename one of them"
+            )
+        file = File.generated(self.config, uri, abs_src_path=self.cached(output))
+        files.append(file)
+        self._count(output)
+        return file
+
+    def cached(self, output: Output) -> str:
+        return os.path.join(self.cache_dir, output.filename)
+
+    def _count(self, output: Output) -> None:
+        self.stats.files += 1
+        self.stats.bytes_published += os.path.getsize(self.cached(output))
+
+    def _report(self) -> None:
+        s = self.stats
+        cache = _label(Path(self.cache_dir), self.root)
+        self.log.info(
+            f"images: {s.sources} images, {s.svgs} SVG, {s.cards} cards -> {s.files} files, "
+            f"{s.bytes_sources:,} bytes in, {s.bytes_published:,} bytes out; "
+            f"{s.encoded} encoded, {s.reused} from the cache ({cache})"
+        )
+
+    # -- on_post_page -----------------------------------------------------------
+
+    def rewrite(self, output: str, page: Page) -> str:
+        """The final page HTML with responsive pictures."""
+        if not self.views:
+            return output
+        text_id = self.options.infographic_text_id
+
+        def lookup(src: str):
+            if core_html.is_external(src) or src.startswith(("data:", "#")):
+                return None
+            return self.views.get(self.target_of(src, page.url))
+
+        def text_anchor(img) -> str | None:
+            anchor = img.get(TEXT_ATTRIBUTE)
+            if anchor and not anchor.startswith("#"):
+                return anchor
+            wanted = anchor[1:] if anchor else text_id
+            return f"#{wanted}" if wanted and has_id(output, wanted) else None
+
+        return rewrite_page(
+            output,
+            PageImages(
+                lookup=lookup,
+                relative=lambda url: urls.relative_url(url, page.url),
+                sizes=self.options.variants_sizes,
+                eager_src=self.first_image.get(page.file.src_uri),
+                text_anchor=text_anchor,
+            ),
+        )
+
+    # -- labels -----------------------------------------------------------------
+
+    def target_of(self, src: str, page_url: str) -> str:
+        """The site path (unquoted) that `src`, written on the page at `page_url`, points to."""
+        path = src.split("#")[0].split("?")[0]
+        return unquote(urls.resolve(path, page_url))
+
+    def page_label(self, page: Page) -> str:
+        return self.file_label(page.file)
+
+    def file_label(self, file: File) -> str:
+        """The file as an editor knows it: content/..., or authors/... for an avatar."""
+        if file.abs_src_path:
+            return _label(Path(file.abs_src_path), self.root)
+        return f"{self.docs_label}/{file.src_uri}"
+
+    def used_by(self, file: File) -> str:
+        uses = _unique(self.uses.get(unquote(file.url), []))
+        if not uses:
+            return "not used by any page"
+        shown = ", ".join(uses[:5]) + (f" and {len(uses) - 5} more" if len(uses) > 5 else "")
+        return f"used by {shown}"
+
+    def _avatar_urls(self, network_build) -> dict[str, str]:
+        if network_build is None or network_build.presenter is None:
+            return {}
+        return dict(network_build.presenter.avatar_urls)
+
+    def _raise_problems(self) -> None:
+        if self.problems:
+            items, self.problems = self.problems.items, ProblemList()
+            raise PluginError(str(ContentError(items)))
+
+
+def _unique(items):
+    seen, out = set(), []
+    for item in items:
+        if item not in seen:
+            seen.add(item)
+            out.append(item)
+    return out
+
+
+def _files_in(task) -> int:
+    return len(task.outputs) if isinstance(task, SourceTask) else 1
+
+
+def _label(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
