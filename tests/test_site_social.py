@@ -28,6 +28,24 @@ ALLOWED = {
     "ProfilePage": {"mainEntity", "url"},
     "CollectionPage": {"name", "url", "description"},
     "WebPage": {"@id"},
+    "VideoObject": {
+        "name", "description", "thumbnailUrl", "uploadDate", "embedUrl", "contentUrl",
+        "encodingFormat", "duration",
+    },
+    "PodcastEpisode": {
+        "name", "url", "datePublished", "description", "episodeNumber", "partOfSeries",
+        "associatedMedia",
+    },
+    "PodcastSeries": {"name", "webFeed"},
+    "AudioObject": {"contentUrl", "encodingFormat", "duration"},
+    "Event": {
+        "name", "startDate", "endDate", "eventStatus", "eventAttendanceMode", "url", "description",
+        "location", "organizer", "performer", "isAccessibleForFree", "audience",
+    },
+    "Place": {"name", "address"},
+    "PostalAddress": {"streetAddress", "postalCode", "addressLocality", "addressRegion", "addressCountry"},
+    "VirtualLocation": {"url"},
+    "Audience": {"audienceType"},
 }  # fmt: skip
 
 

@@ -1,0 +1,311 @@
+"""Audio posts: the `audio` front matter field, the file it names, and the player.
+
+A post becomes a podcast episode with, in its front matter:
+
+    audio: {file: ../../media/episode-3.mp3, duration: "00:04:12", episode: 3, season: 1}
+
+The field is checked against `schemas/audio.schema.json` (errors name the file,
+the line of the sub-field and the sub-field); the file's first bytes must match
+its type, and its size is measured from the file that is published.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from dataclasses import dataclass, field
+
+import yaml
+
+from . import validation
+from .errors import ContentError, Problem
+from .video import clock_duration, iso_duration, parse_duration
+from .yamlfile import FRONT_MATTER, Document, decode, split_front_matter
+
+FIELD = "audio"
+DEFAULT_TRANSCRIPT = "#transcript"
+
+# The media types each file name ending may carry; the first is used when `type` is left out.
+TYPES_BY_SUFFIX = {
+    ".mp3": ("audio/mpeg",),
+    ".m4a": ("audio/mp4", "audio/x-m4a"),
+    ".aac": ("audio/aac",),
+    ".ogg": ("audio/ogg",),
+    ".oga": ("audio/ogg",),
+    ".opus": ("audio/ogg", "audio/opus"),
+    ".flac": ("audio/flac",),
+    ".wav": ("audio/wav",),
+}
+LABELS = {
+    "audio/mpeg": "MP3",
+    "audio/mp4": "M4A",
+    "audio/x-m4a": "M4A",
+    "audio/aac": "AAC",
+    "audio/ogg": "Ogg",
+    "audio/opus": "Opus",
+    "audio/flac": "FLAC",
+    "audio/wav": "WAV",
+}
+
+
+@dataclass(frozen=True)
+class Audio:
+    """A post's audio, as written in its front matter and checked."""
+
+    source: str  # the post, docs-relative
+    file: str  # as written
+    path: str  # docs-relative path of the audio file
+    media_type: str
+    duration: int  # seconds
+    transcript: str = DEFAULT_TRANSCRIPT
+    size: int | None = None
+    episode: int | None = None
+    season: int | None = None
+    episode_type: str = "full"
+    explicit: bool | None = None
+    show: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def line(self, key: str | None = None) -> int | None:
+        return self.lines.get(key or "", self.lines.get(""))
+
+    @property
+    def label(self) -> str:
+        return LABELS.get(self.media_type, self.media_type)
+
+    @property
+    def itunes_duration(self) -> str:
+        h, rest = divmod(self.duration, 3600)
+        m, s = divmod(rest, 60)
+        return f"{h:02d}:{m:02d}:{s:02d}"
+
+    @property
+    def iso_duration(self) -> str:
+        return iso_duration(self.duration)
+
+
+def read_audio(source: str, shown: str, raw: bytes) -> Audio | None:
+    """The post's audio, or None when its front matter has no `audio` field."""
+    text = decode(shown, raw)
+    document, _, _ = split_front_matter(shown, text)
+    if FIELD not in document.data:
+        return None
+    line = document.line(FIELD)
+    value = document.data[FIELD]
+    if not isinstance(value, dict):
+        raise ContentError(
+            [
+                Problem(
+                    shown,
+                    line,
+                    FIELD,
+                    "must be a mapping of 'field: value' lines, e.g. "
+                    "{file: ../../media/episode-1.mp3, duration: '00:04:12'}",
+                )
+            ]
+        )
+    lines = _nested_lines(text, FIELD)
+    inner = Document(value, lines, line)
+    problems = [
+        Problem(p.path, p.line, f"{FIELD}.{p.field}" if p.field else FIELD, p.message)
+        for p in validation.validate(FIELD, shown, inner)
+    ]
+    if problems:
+        raise ContentError(problems)
+
+    def problem(key: str, message: str) -> Problem:
+        return Problem(shown, inner.line(key), f"{FIELD}.{key}", message)
+
+    found = []
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(source), value["file"]))
+    suffix = posixpath.splitext(path)[1].lower()
+    if "://" in value["file"] or value["file"].startswith("/"):
+        found.append(problem("file", "must be a path relative to the post, e.g. ../media/x.mp3"))
+    elif path.startswith("../") or path == "..":
+        found.append(problem("file", "points outside the content folder"))
+    elif suffix not in TYPES_BY_SUFFIX:
+        found.append(
+            problem(
+                "file",
+                f"'{value['file']}' is not an audio file Hubspoke knows; use "
+                + ", ".join(sorted(TYPES_BY_SUFFIX)),
+            )
+        )
+    allowed = TYPES_BY_SUFFIX.get(suffix, ())
+    media_type = value.get("type") or (allowed[0] if allowed else "")
+    if allowed and media_type not in allowed:
+        found.append(
+            problem(
+                "type",
+                f"'{media_type}' does not fit a {suffix} file; use {' or '.join(allowed)}",
+            )
+        )
+    try:
+        duration = parse_duration(value["duration"])
+    except ValueError as error:
+        found.append(problem("duration", str(error)))
+        duration = 0
+    if found:
+        raise ContentError(found)
+    return Audio(
+        source=source,
+        file=value["file"],
+        path=path,
+        media_type=media_type,
+        duration=duration,
+        transcript=value.get("transcript") or DEFAULT_TRANSCRIPT,
+        size=value.get("size"),
+        episode=value.get("episode"),
+        season=value.get("season"),
+        episode_type=value.get("episode_type", "full"),
+        explicit=value.get("explicit"),
+        show=value.get("show"),
+        lines={"": line, **lines},
+    )
+
+
+def _nested_lines(text: str, key: str) -> dict[str, int]:
+    """File lines (1-based) of the keys inside the front matter mapping `key`."""
+    match = FRONT_MATTER.match(text)
+    if not match or not match.group(1):
+        return {}
+    try:
+        node = yaml.compose(match.group(1), Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return {}
+    for key_node, value in getattr(node, "value", []):
+        if getattr(key_node, "value", None) == key and isinstance(value, yaml.MappingNode):
+            return {k.value: k.start_mark.line + 2 for k, _ in value.value}
+    return {}
+
+
+# -- the file ----------------------------------------------------------------------
+
+
+def sniff(head: bytes) -> str | None:
+    """The media type the first bytes of a file show, or None when unrecognised."""
+    if head.startswith(b"ID3") or (len(head) > 1 and head[0] == 0xFF and head[1] & 0xE6 == 0xE2):
+        return "audio/mpeg"
+    if len(head) > 1 and head[0] == 0xFF and head[1] & 0xF6 == 0xF0:
+        return "audio/aac"
+    if head[4:8] == b"ftyp":
+        return "audio/mp4"
+    if head.startswith(b"OggS"):
+        return "audio/ogg"
+    if head.startswith(b"fLaC"):
+        return "audio/flac"
+    if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
+        return "audio/wav"
+    return None
+
+
+def file_problem(audio: Audio, head: bytes, size: int) -> tuple[str, str] | None:
+    """(sub-field, message) when the file's bytes do not match what the post says."""
+    if size == 0:
+        return "file", f"'{audio.file}' is empty"
+    found = sniff(head)
+    expected = {
+        TYPES_BY_SUFFIX[s][0] for s, types in TYPES_BY_SUFFIX.items() if audio.media_type in types
+    }
+    if found is None or found not in expected:
+        what = (
+            LABELS.get(found, "no audio format Hubspoke knows")
+            if found
+            else "no audio format Hubspoke knows"
+        )
+        return (
+            "file",
+            f"'{audio.file}' does not hold {audio.label} audio (its bytes look like {what})",
+        )
+    if audio.size is not None and audio.size != size:
+        return (
+            "size",
+            f"says {audio.size:,} bytes but '{audio.file}' has {size:,}: "
+            "remove 'size' (Hubspoke measures the file) or fix it",
+        )
+    return None
+
+
+# -- the player ------------------------------------------------------------------
+
+
+def size_text(size: int) -> str:
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} KB"
+
+
+def player(
+    audio: Audio,
+    *,
+    title: str,
+    src: str,
+    size: int,
+    transcript: str | None,
+    feed: str | None = None,
+    show_title: str | None = None,
+) -> str:
+    """An accessible <audio controls> player with download, transcript and feed links."""
+    e = html.escape
+    facts = []
+    if audio.season:
+        facts.append(f"Season {audio.season}")
+    if audio.episode:
+        facts.append(f"Episode {audio.episode}")
+    if audio.episode_type != "full":
+        facts.append(audio.episode_type.capitalize())
+    facts.append(clock_duration(audio.duration))
+    links = [f'<a href="{e(src)}" download>Download ({e(audio.label)}, {size_text(size)})</a>']
+    if transcript:
+        links.append(f'<a href="{e(transcript)}">Transcript</a>')
+    if feed:
+        name = f"Subscribe to {show_title}" if show_title else "Subscribe to the podcast"
+        links.append(f'<a href="{e(feed)}" type="application/rss+xml">{e(name)} (RSS)</a>')
+    label = f"Listen: {title}"
+    return (
+        '<figure class="hs-audio">'
+        f'<figcaption class="hs-audio__caption"><span class="hs-audio__label">Listen</span> '
+        f'<span class="hs-audio__facts">{e(" · ".join(facts))}</span></figcaption>'
+        f'<audio class="hs-audio__player" controls preload="metadata" aria-label="{e(label)}">'
+        f'<source src="{e(src)}" type="{e(audio.media_type)}">'
+        f'<a href="{e(src)}">Download the episode</a></audio>'
+        f'<div class="hs-audio__links">{" · ".join(links)}</div>'
+        "</figure>"
+    )
+
+
+def episode_jsonld(
+    audio: Audio,
+    *,
+    title: str,
+    url: str,
+    published: str,
+    description: str | None,
+    content_url: str,
+    show_title: str | None,
+    show_feed: str | None,
+) -> dict:
+    """schema.org PodcastEpisode with its AudioObject."""
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "PodcastEpisode",
+        "name": title,
+        "url": url,
+        "datePublished": published,
+    }
+    if description:
+        data["description"] = description
+    if audio.episode:
+        data["episodeNumber"] = audio.episode
+    if show_title:
+        series = {"@type": "PodcastSeries", "name": show_title}
+        if show_feed:
+            series["webFeed"] = show_feed
+        data["partOfSeries"] = series
+    data["associatedMedia"] = {
+        "@type": "AudioObject",
+        "contentUrl": content_url,
+        "encodingFormat": audio.media_type,
+        "duration": audio.iso_duration,
+    }
+    return data

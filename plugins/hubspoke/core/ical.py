@@ -1,0 +1,106 @@
+"""iCalendar (RFC 5545) files of events, written with the `icalendar` library.
+
+One `.ics` per event and one calendar feed of upcoming events. Start and end keep
+their named time zone (a VTIMEZONE is included for each); a fixed UTC offset is
+written in UTC. Output is deterministic: DTSTAMP is the event's announcement date
+(else its start), never the time of the build, and the UID is stable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+
+from icalendar import Calendar
+from icalendar import Event as VEvent
+
+from .events import Event, utc_or_zone
+from .feed_text import clean_line, clean_text
+
+PRODUCT = "-//Hubspoke//Events//EN"
+STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An event and the absolute URLs a calendar shows with it."""
+
+    event: Event
+    url: str  # the event page
+    uid: str
+    speakers: tuple[str, ...] = ()
+    recording: str | None = None
+
+
+def calendar(entries: Iterable[Entry], *, name: str, description: str | None = None) -> bytes:
+    """A VCALENDAR with one VEVENT per entry (in the order given)."""
+    cal = Calendar()
+    cal.add("prodid", PRODUCT)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", clean_line(name))
+    if description:
+        cal.add("x-wr-caldesc", clean_line(description))
+    years = []
+    for entry in entries:
+        cal.add_component(_vevent(entry))
+        years += [entry.event.start.year, entry.event.end.year]
+    if years:
+        # Time zone rules from one year before the first event to one after the last.
+        cal.add_missing_timezones(
+            first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31)
+        )
+    return cal.to_ical()
+
+
+def _vevent(entry: Entry) -> VEvent:
+    event = entry.event
+    item = VEvent()
+    item.add("uid", entry.uid)
+    item.add("dtstamp", (event.announce or event.start).astimezone(UTC))
+    item.add("dtstart", utc_or_zone(event.start))
+    item.add("dtend", utc_or_zone(event.end))
+    item.add("summary", clean_line(event.title))
+    item.add("description", _description(entry))
+    item.add("url", entry.url)
+    location = _location(event)
+    if location:
+        item.add("location", location)
+    item.add("status", STATUS[event.status])
+    if event.kind:
+        item.add("categories", [event.kind_name])
+    item.add("transp", "OPAQUE")
+    return item
+
+
+def _description(entry: Entry) -> str:
+    event = entry.event
+    parts = [clean_text(event.description)] if event.description else []
+    if entry.speakers:
+        parts.append("With " + ", ".join(clean_line(s) for s in entry.speakers) + ".")
+    if event.online:
+        parts.append(f"Join online: {event.online}")
+    if event.registration:
+        parts.append(f"Register: {event.registration}")
+    if entry.recording:
+        parts.append(f"Recording: {entry.recording}")
+    parts.append(f"Details: {entry.url}")
+    return "\n\n".join(parts)
+
+
+def _location(event: Event) -> str | None:
+    if event.place:
+        return clean_line(", ".join(event.place.lines()))
+    return event.online
+
+
+def uid(slug: str, host: str) -> str:
+    """A stable, globally unique id: the event's slug at the site's host."""
+    return f"event-{slug}@{host or 'hubspoke.invalid'}"
+
+
+def stamp(value: datetime) -> str:
+    """How DTSTAMP reads (for messages and tests)."""
+    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -1,0 +1,356 @@
+"""Video embeds that load nothing from the video platform until the reader presses play.
+
+A writer links a poster image to the video and marks the link with a class:
+
+    [![What the poster shows](../../images/poster.jpg)](https://www.youtube.com/watch?v=ID "Title"){ .video }
+
+Without Hubspoke this is a linked image; with it, the link becomes a figure with
+the poster and a play button. The privacy-enhanced player address sits in one data
+attribute of the figure, and a small self-hosted script turns it into an iframe on
+click. Local .mp4/.webm files become a plain `<video>` element.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from .html import is_external, parse_attrs
+
+YOUTUBE_HOSTS = {
+    "youtube.com",
+    "www.youtube.com",
+    "m.youtube.com",
+    "youtu.be",
+    "youtube-nocookie.com",
+    "www.youtube-nocookie.com",
+}
+VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
+# Every host a page of ours could name for these platforms (tests look for them).
+PLATFORM_HOSTS = YOUTUBE_HOSTS | VIMEO_HOSTS | {"i.ytimg.com", "i.vimeocdn.com"}
+EMBED_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
+FILE_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm"}
+PROVIDERS = {"youtube": "YouTube", "vimeo": "Vimeo", "file": "this site"}
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_START_TAG_A = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
+_END_A = re.compile(r"</a\s*>", re.I)
+_IMG = re.compile(r"^\s*<img\b(?P<attrs>[^>]*?)/?>\s*$", re.I | re.S)
+_P_BEFORE = re.compile(r"<p>\s*$")
+_P_AFTER = re.compile(r"\s*</p>")
+_TIME = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
+_CLOCK = re.compile(r"^(?:(?P<h>\d+):)?(?P<m>[0-5]?\d):(?P<s>[0-5]\d)$")
+TOKEN = "\ue010hubspoke-video-{}\ue010"
+_TOKEN = re.compile(r"<p>\s*\ue010hubspoke-video-(\d+)\ue010\s*</p>")
+
+
+class VideoError(ValueError):
+    """A video link Hubspoke cannot embed; `field` names what to fix."""
+
+    def __init__(self, message: str, field: str = "video"):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class VideoSource:
+    """Where a video plays: a platform's privacy-enhanced player or a local file."""
+
+    provider: str  # youtube, vimeo or file
+    href: str
+    video_id: str = ""
+    embed_url: str = ""
+    media_type: str = ""
+
+    @property
+    def name(self) -> str:
+        return PROVIDERS[self.provider]
+
+    @property
+    def is_file(self) -> bool:
+        return self.provider == "file"
+
+
+@dataclass
+class VideoLink:
+    """A marked link found in a page's HTML: its attributes and its poster <img>."""
+
+    start: int
+    end: int
+    attrs: dict[str, str]
+    poster: dict[str, str] | None
+    standalone: bool
+
+
+@dataclass
+class VideoEmbed:
+    """Everything one embed shows, with URLs already relative to the page."""
+
+    source: VideoSource
+    title: str
+    poster_src: str
+    poster_alt: str
+    element_id: str
+    captions: str | None = None
+    captions_lang: str = "en"
+    transcript: str | None = None
+    duration: int | None = None
+    description: str | None = None
+    uploaded: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def parse_source(href: str) -> VideoSource:
+    """The video a link points to; anything but YouTube, Vimeo or a local file is an error."""
+    href = href.strip()
+    if not is_external(href):
+        path = href.split("#")[0].split("?")[0]
+        suffix = path[path.rfind(".") :].lower() if "." in path else ""
+        if suffix not in FILE_TYPES:
+            raise VideoError(
+                f"'{href}' is not a video: link a YouTube or Vimeo address, "
+                "or a local .mp4 or .webm file"
+            )
+        return VideoSource("file", href, media_type=FILE_TYPES[suffix])
+    parts = urlsplit(href)
+    host = (parts.hostname or "").lower()
+    if host in YOUTUBE_HOSTS or host in VIMEO_HOSTS:
+        if parts.scheme != "https":
+            raise VideoError(f"'{href}' must start with https://")
+        return _youtube(href, parts) if host in YOUTUBE_HOSTS else _vimeo(href, parts)
+    raise VideoError(
+        f"'{host or href}' is not a video host Hubspoke can embed without tracking: "
+        "use YouTube or Vimeo, or a local .mp4 or .webm file"
+    )
+
+
+def _youtube(href: str, parts) -> VideoSource:
+    query = parse_qs(parts.query)
+    segments = [s for s in parts.path.split("/") if s]
+    if (parts.hostname or "").endswith("youtu.be"):
+        video_id = segments[0] if segments else ""
+    elif segments[:1] == ["watch"]:
+        video_id = (query.get("v") or [""])[0]
+    elif len(segments) >= 2 and segments[0] in ("embed", "shorts", "live", "v"):
+        video_id = segments[1]
+    else:
+        video_id = ""
+    if not _YOUTUBE_ID.match(video_id):
+        raise VideoError(
+            f"'{href}' names no YouTube video: use https://www.youtube.com/watch?v=<11-character id>"
+        )
+    params = {"autoplay": "1"}
+    start = _seconds((query.get("t") or query.get("start") or [""])[0])
+    if start:
+        params["start"] = str(start)
+    embed = f"https://www.youtube-nocookie.com/embed/{video_id}?{urlencode(params)}"
+    return VideoSource("youtube", href, video_id, embed)
+
+
+def _vimeo(href: str, parts) -> VideoSource:
+    segments = [s for s in parts.path.split("/") if s]
+    query = parse_qs(parts.query)
+    if (parts.hostname or "") == "player.vimeo.com":
+        segments = segments[1:] if segments[:1] == ["video"] else []
+    video_id = segments[0] if segments else ""
+    if not video_id.isdigit():
+        raise VideoError(f"'{href}' names no Vimeo video: use https://vimeo.com/<number>")
+    params = {"dnt": "1", "autoplay": "1"}
+    private = (query.get("h") or [segments[1] if len(segments) > 1 else ""])[0]
+    if private:
+        if not re.match(r"^[0-9a-f]+$", private):
+            raise VideoError(f"'{href}' has an unreadable private-link hash")
+        params["h"] = private
+    embed = f"https://player.vimeo.com/video/{video_id}?{urlencode(params)}"
+    start = _seconds(parts.fragment.removeprefix("t=")) if parts.fragment else None
+    if start:
+        embed += f"#t={start}s"
+    return VideoSource("vimeo", href, video_id, embed)
+
+
+def _seconds(value: str) -> int | None:
+    """Seconds from a start time such as 90, 90s or 1m30s (None when absent or unreadable)."""
+    match = _TIME.match(value.strip()) if value else None
+    if not match or not any(match.groupdict().values()):
+        return None
+    h, m, s = (int(match[k] or 0) for k in ("h", "m", "s"))
+    return h * 3600 + m * 60 + s
+
+
+def parse_duration(value) -> int:
+    """Seconds from '3:40', '01:03:40' or a number of seconds; raises ValueError."""
+    if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+        return value
+    text = str(value).strip()
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    match = _CLOCK.match(text)
+    if not match:
+        raise ValueError(f"{value!r} is not a duration like 3:40 or 01:03:40")
+    return int(match["h"] or 0) * 3600 + int(match["m"]) * 60 + int(match["s"])
+
+
+def iso_duration(seconds: int) -> str:
+    """ISO 8601 duration, as schema.org wants it: PT1H3M40S."""
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return (
+        "PT"
+        + (f"{h}H" if h else "")
+        + (f"{m}M" if m else "")
+        + (f"{s}S" if s or not (h or m) else "")
+    )
+
+
+def clock_duration(seconds: int) -> str:
+    """3:40 or 1:03:40."""
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
+
+
+# -- finding marked links in HTML ------------------------------------------------
+
+
+def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
+    """Every <a> with the class `class_name`, with the <img> it holds (if it holds one)."""
+    found = []
+    for match in _START_TAG_A.finditer(content):
+        attrs = {k: v or "" for k, v in parse_attrs(match["attrs"])}
+        if class_name not in attrs.get("class", "").split():
+            continue
+        end = _END_A.search(content, match.end())
+        if end is None:
+            continue
+        inner = content[match.end() : end.start()]
+        image = _IMG.match(inner)
+        poster = {k: v or "" for k, v in parse_attrs(image["attrs"])} if image else None
+        before = _P_BEFORE.search(content, 0, match.start())
+        after = _P_AFTER.match(content, end.end())
+        standalone = bool(before and after)
+        start, stop = (before.start(), after.end()) if standalone else (match.start(), end.end())
+        found.append(VideoLink(start, stop, attrs, poster, standalone))
+    return found
+
+
+def mark(content: str, links: list[VideoLink]) -> str:
+    """The content with each link replaced by a placeholder paragraph (numbered in order)."""
+    out, last = [], 0
+    for number, link in enumerate(links):
+        out.append(content[last : link.start])
+        out.append(f"<p>{TOKEN.format(number)}</p>")
+        last = link.end
+    out.append(content[last:])
+    return "".join(out)
+
+
+def place(content: str, figures: list[str]) -> str:
+    """Swap each placeholder for its figure."""
+    return _TOKEN.sub(lambda m: figures[int(m.group(1))], content)
+
+
+# -- markup ----------------------------------------------------------------------
+
+
+def figure(embed: VideoEmbed) -> str:
+    """The figure for one video: poster and play button, or a <video> for a local file."""
+    e = html.escape
+    source = embed.source
+    links = []
+    if embed.transcript:
+        links.append(f'<a href="{e(embed.transcript)}">Transcript</a>')
+    if embed.captions:
+        links.append(f'<a href="{e(embed.captions)}" download>Captions (WebVTT)</a>')
+    caption = [f'<span class="hs-video__title">{e(embed.title)}</span>']
+    if embed.duration:
+        caption.append(
+            f'<span class="hs-video__duration">({clock_duration(embed.duration)})</span>'
+        )
+    if not source.is_file:
+        caption.append(
+            f'<span class="hs-video__notice">Plays from {e(source.name)} in privacy-enhanced '
+            f"mode; nothing is loaded from {e(source.name)} until you press play.</span>"
+        )
+    if links:
+        caption.append('<span class="hs-video__links">' + " · ".join(links) + "</span>")
+    figcaption = '<figcaption class="hs-video__caption">' + " ".join(caption) + "</figcaption>"
+    if source.is_file:
+        track = ""
+        if embed.captions:
+            track = (
+                f'<track kind="captions" src="{e(embed.captions)}" '
+                f'srclang="{e(embed.captions_lang)}" label="Captions" default>'
+            )
+        player = (
+            f'<video class="hs-video__player" controls preload="none" '
+            f'poster="{e(embed.poster_src)}">'
+            f'<source src="{e(source.href)}" type="{e(source.media_type)}">{track}'
+            f'<a href="{e(source.href)}">Download the video</a></video>'
+        )
+    else:
+        player = (
+            f'<div class="hs-video__frame" data-hs-video-src="{e(source.embed_url)}" '
+            f'data-hs-video-title="{e(embed.title)}">'
+            f'<img alt="{e(embed.poster_alt)}" src="{e(embed.poster_src)}">'
+            f'<button type="button" class="hs-video__play" '
+            f'aria-label="Play video: {e(embed.title)}">'
+            '<span class="hs-video__icon" aria-hidden="true"></span>'
+            '<span class="hs-video__label">Play video</span></button></div>'
+        )
+    kind = "file" if source.is_file else "platform"
+    return (
+        f'<figure class="hs-video hs-video--{kind}" id="{e(embed.element_id)}">'
+        f"{player}{figcaption}</figure>"
+    )
+
+
+def element_id(source: VideoSource, taken: set[str]) -> str:
+    """A page-unique id for a video's figure."""
+    if source.is_file:
+        stem = source.href.split("#")[0].split("?")[0].rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        base = "video-" + (re.sub(r"[^a-z0-9-]+", "-", stem.lower()).strip("-") or "file")
+    else:
+        base = f"video-{source.provider}-{re.sub(r'[^A-Za-z0-9_-]', '', source.video_id)}"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    taken.add(candidate)
+    return candidate
+
+
+def video_object(
+    embed: VideoEmbed,
+    *,
+    page_url: str,
+    thumbnail_url: str,
+    content_url: str | None,
+    description: str,
+    uploaded: str,
+) -> dict:
+    """schema.org VideoObject. A platform video's embedUrl is this page's own click-to-load
+    player (`page_url#id`), so the page names the platform nowhere but in the player."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "VideoObject",
+        "name": embed.title,
+        "description": description,
+        "thumbnailUrl": [thumbnail_url],
+        "uploadDate": uploaded,
+    }
+    if content_url:
+        data["contentUrl"] = content_url
+    else:
+        data["embedUrl"] = f"{page_url}#{embed.element_id}"
+    if embed.source.is_file:
+        data["encodingFormat"] = embed.source.media_type
+    if embed.duration:
+        data["duration"] = iso_duration(embed.duration)
+    return data
+
+
+def line_of(text: str, needle: str, default: int | None = None) -> int | None:
+    """1-based line of the first occurrence of `needle` in `text`."""
+    index = text.find(needle) if needle else -1
+    return default if index < 0 else text.count("\n", 0, index) + 1

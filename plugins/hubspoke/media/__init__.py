@@ -1,0 +1,1 @@
+"""The `hubspoke/media` plugin: video embeds, audio posts and podcast feeds, events."""

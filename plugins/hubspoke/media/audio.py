@@ -1,0 +1,373 @@
+"""Audio posts during one build: read `audio`, check the file, show the player, write the feeds.
+
+The `audio` front matter is read before the network drops unpublished posts (it
+needs their files); files, shows and the publication rule are checked once the
+network is known; the player goes into the post's HTML after the sanitiser; the
+podcast feeds are written once every page is rendered. Audio files used only by
+posts that are not built are not published.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import audio as core_audio
+from hubspoke.core import html as core_html
+from hubspoke.core import podcast, urls
+from hubspoke.core.errors import ContentError, Problem, ProblemList
+from hubspoke.core.text import plain_text
+from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.core.yamlfile import TextFileError
+from hubspoke.head import Head
+
+from .config import MediaConfig
+from .labels import Labels
+
+DEFAULT_SHOW = "podcast"
+_ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
+_LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
+
+
+@dataclass
+class Published:
+    """A checked audio post: its audio, post, file and what the file weighs."""
+
+    audio: core_audio.Audio
+    post: object
+    file: File
+    size: int
+    show: str
+
+
+class AudioPosts:
+    """Audio posts and podcast shows of one build."""
+
+    def __init__(self, options: MediaConfig, config: MkDocsConfig, labels: Labels):
+        self.options = options
+        self.config = config
+        self.labels = labels
+        self.site_url = config.site_url or ""
+        self.read: dict[str, core_audio.Audio] = {}
+        self.shown: dict[str, str] = {}
+        self.attribute_files: dict[str, list[str]] = {}
+        self.files: Files | None = None
+        self.posts: dict[str, Published] = {}
+        self.unused: dict[str, File] = {}
+        self.referenced: set[str] = set()
+        self.feeds: dict[str, str] = {}  # show key -> site-relative feed URL
+        self.shows = self._shows()
+
+    def _shows(self) -> dict:
+        shows = dict(self.options.podcast_shows)
+        if not shows:
+            shows = {DEFAULT_SHOW: None}
+        for key in shows:
+            try:
+                format_path(self.options.podcast_path, key=key)
+            except PathFormatError as error:
+                raise PluginError(f"hubspoke/media: podcast_path: {error}") from None
+        return shows
+
+    def show_title(self, key: str) -> str:
+        show = self.shows[key]
+        return show.title if show is not None else f"{self.config.site_name} podcast"
+
+    # -- on_files (before the network) --------------------------------------------
+
+    def read_front_matter(self, files: Files, blog_dir: str) -> None:
+        """Every blog page's `audio` field, all problems at once."""
+        problems = ProblemList()
+        prefix = blog_dir.strip("/") + "/"
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(prefix):
+                continue
+            try:
+                raw = file.content_bytes
+            except OSError:
+                continue  # the network reports unreadable posts
+            self._note_attribute_files(file.src_uri, raw)
+            if b"audio" not in raw:
+                continue
+            try:
+                found = core_audio.read_audio(file.src_uri, self.labels.file(file), raw)
+            except ContentError as error:
+                problems.extend(error.problems)
+                continue
+            except TextFileError:
+                continue  # the network reports broken front matter
+            if found is not None:
+                self.read[file.src_uri] = found
+                self.shown[file.src_uri] = self.labels.file(file)
+        problems.raise_if_any()
+
+    def _note_attribute_files(self, source: str, raw: bytes) -> None:
+        """Files a page names in video link attributes (captions="..."), which the network's
+        scan of links and images does not see: unpublished posts must not publish them."""
+        found = []
+        for value in _ATTRIBUTE_FILE.findall(raw.decode("utf-8", "replace")):
+            if not value.startswith("#") and "://" not in value:
+                found.append(posixpath.normpath(posixpath.join(posixpath.dirname(source), value)))
+        if found:
+            self.attribute_files[source] = found
+
+    # -- on_files (after the network) ---------------------------------------------
+
+    def check(self, files: Files, network) -> None:
+        """Files, sizes and shows of audio posts; drop files only unpublished posts use."""
+        self.files = files
+        posts = {p.source: p for p in network.posts}
+        problems = ProblemList()
+        built_paths: set[str] = set()
+        for source, audio in sorted(self.read.items()):
+            post = posts.get(source)
+            if post is None:
+                continue
+            shown = self.shown[source]
+
+            def problem(key: str, message: str, shown=shown, audio=audio) -> None:
+                problems.add(shown, message, field=f"audio.{key}", line=audio.line(key))
+
+            show = audio.show or (next(iter(self.shows)) if len(self.shows) == 1 else None)
+            if show is None:
+                problem(
+                    "show", "is missing: name one of the shows " + ", ".join(sorted(self.shows))
+                )
+                continue
+            if show not in self.shows:
+                problem(
+                    "show",
+                    f"unknown show '{show}': use one of {', '.join(sorted(self.shows))} "
+                    "(the hubspoke/media option podcast_shows)",
+                )
+                continue
+            file = files.get_file_from_path(audio.path)
+            if file is None or file.is_documentation_page():
+                problem(
+                    "file", f"'{audio.file}' not found (looked for {self.labels.docs(audio.path)})"
+                )
+                continue
+            raw = file.content_bytes
+            size = os.path.getsize(file.abs_src_path) if file.abs_src_path else len(raw)
+            wrong = core_audio.file_problem(audio, raw[:16], size)
+            if wrong:
+                problem(*wrong)
+                continue
+            if network.visibility(post).built:
+                built_paths.add(audio.path)
+                self.posts[source] = Published(audio, post, file, size, show)
+            else:
+                self.unused[audio.path] = file
+        problems.raise_if_any()
+        for source, paths in self.attribute_files.items():
+            post = posts.get(source)
+            built = post is None or network.visibility(post).built
+            for path in paths:
+                file = files.get_file_from_path(path)
+                if built:
+                    built_paths.add(path)
+                elif file is not None and not file.is_documentation_page():
+                    self.unused[path] = file
+        for path in built_paths:
+            self.unused.pop(path, None)
+
+    # -- on_page_content (after the sanitiser) --------------------------------------
+
+    def place_player(self, page: Page, content: str, post) -> str:
+        """The post's HTML with the player after its excerpt (or its title)."""
+        for path, file in self.unused.items():
+            if posixpath.basename(file.url) in content:
+                self.referenced.add(path)
+        found = self.posts.get(page.file.src_uri) if post is not None else None
+        if found is None:
+            return content
+        audio = found.audio
+        transcript = self._transcript(page, content, audio)
+        feed = self.feeds.get(found.show)
+        markup = core_audio.player(
+            audio,
+            title=post.title,
+            src=urls.relative_url(found.file.url, page.url),
+            size=found.size,
+            transcript=transcript,
+            feed=urls.relative_url(feed, page.url) if feed else None,
+            show_title=self.show_title(found.show),
+        )
+        marker = core_html.MORE.search(content)
+        if marker:
+            return content[: marker.end()] + markup + content[marker.end() :]
+        title = _LEADING_H1.match(content)
+        at = title.end() if title else 0
+        return content[:at] + markup + content[at:]
+
+    def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:
+        shown = self.labels.file(page.file)
+        value = audio.transcript
+        if value.startswith("#"):
+            if not re.search(rf"\sid=[\"']?{re.escape(value[1:])}[\"'\s>]", content):
+                raise PluginError(
+                    str(
+                        ContentError(
+                            [
+                                Problem(
+                                    shown,
+                                    audio.line("transcript"),
+                                    "audio.transcript",
+                                    f"'{value}' matches nothing on the page: an audio post needs "
+                                    "a transcript: add a '## Transcript' section, or set "
+                                    "audio.transcript to the transcript's file",
+                                )
+                            ]
+                        )
+                    )
+                )
+            return value
+        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), value))
+        target = self.files.get_file_from_path(path) if self.files is not None else None
+        if target is None:
+            raise PluginError(
+                str(
+                    ContentError(
+                        [
+                            Problem(
+                                shown,
+                                audio.line("transcript"),
+                                "audio.transcript",
+                                f"'{value}' not found (looked for {self.labels.docs(path)})",
+                            )
+                        ]
+                    )
+                )
+            )
+        return urls.relative_url(target.url, page.url)
+
+    def plan_feeds(self, network) -> None:
+        """Which shows get a feed (those with a syndicated episode), and their paths."""
+        self.feeds = {}
+        for found in self.posts.values():
+            if network.visibility(found.post).syndicated:
+                self.feeds[found.show] = format_path(self.options.podcast_path, key=found.show)
+
+    # -- on_env ------------------------------------------------------------------
+
+    def prune(self, files: Files) -> None:
+        for path, file in self.unused.items():
+            if path not in self.referenced and files.get_file_from_path(path) is file:
+                files.remove(file)
+
+    def write_feeds(self, files: Files, build) -> None:
+        network = build.network
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        for key, path in sorted(self.feeds.items()):
+            episodes = []
+            for found in self.posts.values():
+                post = found.post
+                if found.show != key or not network.visibility(post).syndicated:
+                    continue
+                rendered = build.rendered(post)
+                description = post.description or (
+                    plain_text(rendered.excerpt) if rendered else post.title
+                )
+                explicit = found.audio.explicit
+                if explicit is None:
+                    explicit = self._show_option(key, "explicit", False)
+                episodes.append(
+                    podcast.Episode(
+                        url=urljoin(base, build.post_url(post)),
+                        title=post.title,
+                        description=description,
+                        published=post.date,
+                        authors=tuple(network.authors[a].name for a in post.authors),
+                        audio_url=urljoin(base, found.file.url),
+                        length=found.size,
+                        media_type=found.audio.media_type,
+                        duration=found.audio.itunes_duration,
+                        explicit=explicit,
+                        episode=found.audio.episode,
+                        season=found.audio.season,
+                        episode_type=found.audio.episode_type,
+                    )
+                )
+            show = self._show(key, path, base, files)
+            other = next((f for f in files if f.dest_uri == path), None)
+            if other is not None:
+                raise PluginError(
+                    f"hubspoke/media: the podcast feed of show '{key}' would be written to "
+                    f"'{path}', which {self.labels.file(other)} already produces; change the "
+                    "option podcast_path or move the other file"
+                )
+            files.append(
+                File.generated(
+                    self.config,
+                    path,
+                    content=podcast.podcast_rss(show, episodes),
+                    inclusion=InclusionLevel.NOT_IN_NAV,
+                )
+            )
+
+    def _show_option(self, key: str, name: str, default):
+        show = self.shows[key]
+        return default if show is None else show[name]
+
+    def _show(self, key: str, path: str, base: str, files: Files) -> podcast.Show:
+        config = self.config
+        image_url = None
+        image = self._show_option(key, "image", None)
+        if image:
+            file = files.get_file_from_path(image.strip("/"))
+            if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
+                raise PluginError(
+                    f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
+                    f".png file inside {self.labels.docs_label}/ (looked for "
+                    f"{self.labels.docs(image.strip('/'))})"
+                )
+            image_url = urljoin(base, file.url)
+        author = self._show_option(key, "author", None) or config.site_author or config.site_name
+        description = self._show_option(key, "description", "") or config.site_description or ""
+        link = self._show_option(key, "link", None) or base
+        return podcast.Show(
+            key=key,
+            title=self.show_title(key),
+            description=description,
+            feed_url=urljoin(base, path),
+            link=link,
+            author=author,
+            category=self._show_option(key, "category", "Technology"),
+            subcategory=self._show_option(key, "subcategory", None),
+            image_url=image_url,
+            owner_name=self._show_option(key, "owner_name", None) or author,
+            owner_email=self._show_option(key, "owner_email", None),
+            explicit=self._show_option(key, "explicit", False),
+            language=str(config.theme.get("language") or "") or None,
+            kind=self._show_option(key, "type", "episodic"),
+        )
+
+    # -- on_page_context -----------------------------------------------------------
+
+    def add_head(self, head: Head, page: Page, build) -> None:
+        found = self.posts.get(page.file.src_uri)
+        if found is None or not self.site_url:
+            return
+        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        feed = self.feeds.get(found.show)
+        post = found.post
+        head.jsonld.append(
+            core_audio.episode_jsonld(
+                found.audio,
+                title=post.title,
+                url=page.canonical_url or urljoin(base, page.url),
+                published=post.date.isoformat(),
+                description=post.description,
+                content_url=urljoin(base, found.file.url),
+                show_title=self.show_title(found.show),
+                show_feed=urljoin(base, feed) if feed else None,
+            )
+        )

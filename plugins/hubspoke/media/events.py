@@ -1,0 +1,345 @@
+"""Events during one build: read, publish by the rule, index page, .ics files, page context.
+
+Event pages are read once the network is known (speakers are authors, personas
+its personas, recordings its posts); pages the rule keeps out are removed; the
+index, one .ics per built event and the calendar feed of upcoming events are
+added as generated files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import datetime
+from urllib.parse import urljoin, urlsplit
+
+import yaml
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date, format_time
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import events as core_events
+from hubspoke.core import ical, metadata, urls
+from hubspoke.core.errors import ContentError, ProblemList
+from hubspoke.core.publication import State, Visibility
+from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.core.yamlfile import TextFileError
+from hubspoke.head import Head
+
+from .config import MediaConfig
+from .labels import Labels
+
+EVENT_TEMPLATE = "hubspoke/event.html"
+INDEX_TEMPLATE = "hubspoke/events.html"
+
+
+class EventPages:
+    """Every event of one build, and the pages and files made from them."""
+
+    def __init__(self, options: MediaConfig, config: MkDocsConfig, labels: Labels, tz):
+        self.options = options
+        self.config = config
+        self.labels = labels
+        self.tz = tz
+        self.base = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.host = urlsplit(config.site_url or "").hostname or ""
+        self.events: dict[str, core_events.Event] = {}
+        self.seen: dict[str, Visibility] = {}
+        self.page_urls: dict[str, str] = {}
+        self.ics_urls: dict[str, str] = {}
+        self.index_src: str | None = None
+        self.index_url: str | None = None
+        self.calendar_url: str | None = None
+        self.build = None
+        try:
+            self.locale = Locale.parse(str(config.theme.get("language") or "en").replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            self.locale = Locale.parse("en")
+        for name in ("events_url", "events_calendar_path"):
+            try:
+                format_path(options[name])
+            except PathFormatError as error:
+                raise PluginError(f"hubspoke/media: {name}: {error}") from None
+        try:
+            format_path(options.events_ics_path, slug="sample")
+        except PathFormatError as error:
+            raise PluginError(f"hubspoke/media: events_ics_path: {error}") from None
+
+    # -- on_files (after the network) ---------------------------------------------
+
+    def read(self, files: Files, build) -> None:
+        """Every event page, checked against the network; all problems at once."""
+        self.build = build
+        network = build.network
+        folder = self.options.events_dir.strip("/") + "/"
+        problems = ProblemList()
+        found = []
+        for file in files.documentation_pages():
+            src = file.src_uri
+            if not src.startswith(folder) or posixpath.basename(src) in ("index.md", "README.md"):
+                continue
+            try:
+                found.append(
+                    core_events.read_event(
+                        src, self.labels.file(file), file.content_bytes, timezone=self.tz
+                    )
+                )
+            except ContentError as error:
+                problems.extend(error.problems)
+            except TextFileError as error:
+                problems.extend([error.problem])
+        if not problems:
+            problems.extend(
+                core_events.check_references(
+                    found, network.authors, network.personas, {p.source for p in network.posts}
+                )
+            )
+        problems.raise_if_any()
+        self.events = {e.source: e for e in found}
+
+    def place(self, files: Files) -> None:
+        """Apply the publication rule; add the index, the .ics files and the calendar feed."""
+        settings = self.build.network.settings
+        for source, event in sorted(self.events.items()):
+            file = files.get_file_from_path(source)
+            seen = core_events.visibility(event, settings.clock, preview=settings.preview)
+            self.seen[source] = seen
+            if not seen.built:
+                files.remove(file)
+                continue
+            preview_only = seen.state in (State.DRAFT, State.SCHEDULED)
+            file.inclusion = InclusionLevel.DRAFT if preview_only else InclusionLevel.NOT_IN_NAV
+            self.page_urls[source] = file.url
+        if not self._add_index(files):
+            return  # a site without events and without a place for them in the nav
+        taken = {f.dest_uri: f for f in files}
+        for source in sorted(self.page_urls):
+            event = self.events[source]
+            path = format_path(self.options.events_ics_path, slug=event.slug)
+            content = ical.calendar(
+                [self._entry(event)],
+                name=event.title,
+                description=event.description,
+            )
+            self._add(files, taken, path, content, f"the calendar file of {event.shown}")
+            self.ics_urls[source] = path
+        upcoming = [self._entry(e) for e in self.upcoming() if self.seen[e.source].syndicated]
+        path = format_path(self.options.events_calendar_path)
+        name = self.options.events_calendar_name or f"{self.config.site_name} events"
+        content = ical.calendar(upcoming, name=name, description=self.config.site_description)
+        self._add(files, taken, path, content, "the calendar of upcoming events")
+        self.calendar_url = path
+
+    def _add(self, files: Files, taken: dict, path: str, content: bytes, what: str) -> None:
+        if path in taken:
+            raise PluginError(
+                f"hubspoke/media: {what} would be written to '{path}', which "
+                f"{self.labels.file(taken[path])} already produces; rename one of them"
+            )
+        file = File.generated(
+            self.config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+        )
+        taken[path] = file
+        files.append(file)
+
+    def _add_index(self, files: Files) -> bool:
+        """The events index: the writer's page if there is one, else a generated one
+        (none when there are no events and the nav does not name the page)."""
+        path = format_path(self.options.events_url)
+        for candidate in urls.source_candidates(path):
+            found = files.get_file_from_path(candidate)
+            if found is not None and found.is_documentation_page():
+                self.index_src, self.index_url = found.src_uri, found.url
+                return True
+        src = urls.generated_source(path, section_index=True)
+        named = self.config.nav is not None and _mentions(self.config.nav, src)
+        if not self.events and not named:
+            return False
+        front = yaml.safe_dump(
+            {"title": self.options.events_title, "template": INDEX_TEMPLATE},
+            allow_unicode=True,
+            sort_keys=False,
+        )
+        in_nav = self.config.nav is None or named
+        file = File.generated(
+            self.config,
+            src,
+            content=f"---\n{front}---\n",
+            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+        )
+        other = next((f for f in files if f.dest_uri == file.dest_uri), None)
+        if other is not None:
+            raise PluginError(
+                f"hubspoke/media: the events index would be written to '{file.dest_uri}', which "
+                f"{self.labels.file(other)} already produces; change the option events_url"
+            )
+        files.append(file)
+        self.index_src, self.index_url = src, file.url
+        return True
+
+    def _entry(self, event: core_events.Event) -> ical.Entry:
+        network = self.build.network
+        recording = self._recording(event)
+        return ical.Entry(
+            event=event,
+            url=self.absolute(self.page_urls[event.source]),
+            uid=ical.uid(event.slug, self.host),
+            speakers=tuple(network.authors[s].name for s in event.speakers),
+            recording=self.absolute(recording[1]) if recording else None,
+        )
+
+    def listed(self) -> list[core_events.Event]:
+        return [e for s, e in sorted(self.events.items()) if s in self.seen and self.seen[s].listed]
+
+    def upcoming(self) -> list[core_events.Event]:
+        return core_events.split(self.listed(), self.build.network.settings.clock)[0]
+
+    def absolute(self, url: str) -> str:
+        return urljoin(self.base, url) if self.base else url
+
+    def _recording(self, event: core_events.Event) -> tuple[str, str] | None:
+        """(title, site-relative URL) of the event's recording, once its post is built."""
+        if not event.recording:
+            return None
+        network = self.build.network
+        post = next((p for p in network.posts if p.source == event.recording), None)
+        if post is None or not network.visibility(post).built:
+            return None
+        return post.title, self.build.post_url(post)
+
+    # -- on_page_markdown ---------------------------------------------------------
+
+    def prepare_page(self, page: Page) -> None:
+        """Template, escaped title and description, and search/sitemap exclusion."""
+        src = page.file.src_uri
+        meta = page.meta
+        if src == self.index_src:
+            meta.setdefault("template", INDEX_TEMPLATE)
+            meta.setdefault("title", self.options.events_title)
+            return
+        event = self.events.get(src)
+        if event is None:
+            return
+        meta.setdefault("template", EVENT_TEMPLATE)
+        meta["title"] = escape(event.title)
+        if event.description:
+            meta["description"] = escape(event.description)
+        if not self.seen[src].indexed:
+            meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+            meta["hubspoke_noindex"] = True
+
+    # -- on_page_context ------------------------------------------------------------
+
+    def context_for(self, page: Page) -> dict | None:
+        src = page.file.src_uri
+        if src == self.index_src:
+            upcoming, past = core_events.split(self.listed(), self.build.network.settings.clock)
+            return {
+                "role": "events",
+                "upcoming": [self.card(e) for e in upcoming],
+                "past": [self.card(e) for e in past],
+                "calendar": self.calendar_url,
+            }
+        event = self.events.get(src)
+        if event is None or src not in self.page_urls:
+            return None
+        seen = self.seen[src]
+        return {
+            "role": "event",
+            "event": self.card(event),
+            "banner": seen.banner,
+            "noindex": not seen.indexed,
+            "events_url": self.index_url,
+        }
+
+    def card(self, event: core_events.Event) -> dict:
+        """An event as templates show it; URLs are site-relative."""
+        network = self.build.network
+        past = event.is_past(network.settings.clock)
+        recording = self._recording(event) if past else None
+        return {
+            "title": event.title,
+            "url": self.page_urls[event.source],
+            "kind": event.kind_name,
+            "when": self.when(event),
+            "start": event.start.isoformat(),
+            "end": event.end.isoformat(),
+            "description": event.description,
+            "place": event.place.lines() if event.place else [],
+            "online": event.online if not past else None,
+            "is_online": bool(event.online),
+            "registration": event.registration
+            if not past and event.status == "scheduled"
+            else None,
+            "speakers": [
+                {"name": network.authors[s].name, "url": self.build.view_url("author", s)}
+                for s in event.speakers
+            ],
+            "personas": [
+                {"name": network.personas[p].name, "url": self.build.view_url("persona", p)}
+                for p in event.personas
+            ],
+            "ics": self.ics_urls.get(event.source),
+            "recording": {"title": recording[0], "url": recording[1]} if recording else None,
+            "status": None if event.status == "scheduled" else event.status.capitalize(),
+            "past": past,
+        }
+
+    def when(self, event: core_events.Event) -> Markup:
+        """'Wednesday, 20 January 2027, 09:30–16:00 CET' in the event's own time zone."""
+        start, end = event.start, event.end
+        day = format_date(start, "full", locale=self.locale)
+        begins = _time(start, self.locale)
+        if start.date() == end.date():
+            text = f"{day}, {begins}–{_time(end, self.locale)} {start.tzname()}"
+        else:
+            other = format_date(end, "full", locale=self.locale)
+            text = f"{day}, {begins} – {other}, {_time(end, self.locale)} {end.tzname()}"
+        return Markup("{}").format(text)
+
+    def add_head(self, head: Head, page: Page) -> None:
+        event = self.events.get(page.file.src_uri)
+        if event is None or page.file.src_uri not in self.page_urls:
+            return
+        build, network = self.build, self.build.network
+        company = self.config.site_author or self.config.site_name
+        performers = []
+        for speaker in event.speakers:
+            author = network.authors[speaker]
+            url = build.view_url("author", speaker)
+            performers.append(
+                metadata.person(
+                    name=author.name,
+                    url=self.absolute(url) if url and self.base else None,
+                    job_title=author.title,
+                    works_for=author.organization or company,
+                )
+            )
+        organizer = metadata.organization(name=company, url=self.config.site_url)
+        head.jsonld.append(
+            core_events.event_jsonld(
+                event,
+                url=page.canonical_url or (self.absolute(page.url) if self.base else None),
+                organizer=organizer,
+                performers=performers,
+                audiences=[network.personas[p].name for p in event.personas],
+            )
+        )
+
+
+def _time(value: datetime, locale: Locale) -> str:
+    return format_time(value, "short", tzinfo=value.tzinfo, locale=locale)
+
+
+def _mentions(nav, src: str) -> bool:
+    """Whether the nav configuration names the page `src`."""
+    if isinstance(nav, str):
+        return nav.strip("/") == src
+    if isinstance(nav, dict):
+        return any(_mentions(v, src) for v in nav.values())
+    if isinstance(nav, list):
+        return any(_mentions(v, src) for v in nav)
+    return False

@@ -1,0 +1,197 @@
+"""The `hubspoke/media` plugin: a thin adapter from MkDocs events to video, audio and events.
+
+on_config sets up the build; on_files reads `audio` front matter (before the network
+drops unpublished posts), then checks audio files and reads events (after it) and
+adds the events index, .ics files and assets; on_page_content turns video links into
+players and adds audio players; on_env writes podcast feeds; on_page_context adds
+JSON-LD, og:video and the events' template context; on_post_page adds the player
+script to pages that show a platform video. Per-build state is reset in on_config.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from hubspoke.core import dates
+from hubspoke.core.errors import ContentError
+from hubspoke.head import head_of
+
+from .audio import AudioPosts
+from .config import MediaConfig
+from .events import EventPages
+from .labels import Labels
+from .videos import SCRIPT, Videos, with_script
+
+log = get_plugin_logger(__name__)
+
+NETWORK = "hubspoke/network"
+TEMPLATES = Path(__file__).parent / "templates"
+ASSETS = Path(__file__).parent / "assets"
+STYLESHEET = "assets/hubspoke/media.css"
+
+
+class MediaPlugin(BasePlugin[MediaConfig]):
+    """Video embeds, audio posts with podcast feeds, and events."""
+
+    supports_multiple_instances = False
+
+    def __init__(self):
+        self.network = None
+        self.videos: Videos | None = None
+        self.audio: AudioPosts | None = None
+        self.events: EventPages | None = None
+
+    def on_config(self, config: MkDocsConfig):
+        self.network = self.videos = self.audio = self.events = None
+        if not self.config.enabled:
+            return config
+        network = self._check_network_first(config)
+        root = Path(config.config_file_path).parent
+        labels = Labels(root, Path(config.docs_dir))
+        language = str(config.theme.get("language") or "en")
+        self.videos = Videos(
+            class_name=self.config.video_class,
+            captions_language=self.config.video_captions_language or language,
+            frame_hosts=tuple(network.config.guest_iframe_hosts) if network.config.csp else None,
+            labels=labels,
+        )
+        if network.build is not None:
+            self.network = network
+            self.audio = AudioPosts(self.config, config, labels)
+            if self.config.events_enabled:
+                try:
+                    tz = dates.zone(self.config.events_timezone or network.config.timezone)
+                except dates.DateError as error:
+                    raise PluginError(f"hubspoke/media: events_timezone: {error}") from None
+                self.events = EventPages(self.config, config, labels, tz)
+        # Our templates come right after the site's overrides.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def _check_network_first(self, config: MkDocsConfig):
+        names = list(config.plugins)
+        mine = next(name for name, plugin in config.plugins.items() if plugin is self)
+        if NETWORK not in names or names.index(NETWORK) > names.index(mine):
+            raise PluginError(
+                f"hubspoke/media: list the plugin {NETWORK} before {mine} in mkdocs.yml; "
+                "audio posts and events are checked against its authors and posts"
+            )
+        return config.plugins[NETWORK]
+
+    @property
+    def _build(self):
+        return self.network.build if self.network is not None else None
+
+    # Before the network (50): it removes unpublished posts, whose audio we must still read.
+    @event_priority(60)
+    def _read_audio(self, files: Files, *, config: MkDocsConfig):
+        if self.audio is not None:
+            try:
+                self.audio.read_front_matter(files, self.network.config.blog_dir)
+            except ContentError as error:
+                raise PluginError(str(error)) from None
+        return files
+
+    # After the network (50), whose posts, authors and publication rule we use.
+    @event_priority(40)
+    def _place(self, files: Files, *, config: MkDocsConfig):
+        if self.videos is None:
+            return files
+        build = self._build
+        try:
+            if self.audio is not None and build is not None:
+                self.audio.check(files, build.network)
+                self.audio.plan_feeds(build.network)
+            if self.events is not None and build is not None:
+                self.events.read(files, build)
+            self._check_site_url(config)
+            if self.events is not None and build is not None:
+                self.events.place(files)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        for name, uri in (("video.js", SCRIPT), ("media.css", STYLESHEET)):
+            content = (ASSETS / name).read_text(encoding="utf-8")
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    on_files = CombinedEvent(_read_audio, _place)
+
+    def _check_site_url(self, config: MkDocsConfig) -> None:
+        audio = self.audio is not None and self.audio.read
+        events = self.events is not None and self.events.events
+        if (audio or events) and not config.site_url:
+            raise PluginError(
+                "hubspoke/media: podcast feeds and calendar files need absolute links, so the "
+                "option site_url must be set in mkdocs.yml (e.g. site_url: https://hub.example.com/)"
+            )
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.events is not None:
+            self.events.prepare_page(page)
+        return markdown
+
+    # Before the network's sanitiser (100): video links are read as the writer wrote them.
+    @event_priority(110)
+    def _mark_videos(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.videos is None:
+            return html
+        try:
+            return self.videos.mark(page, html, files)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+
+    # After the sanitiser (100), before the network keeps the post HTML (-50): our markup
+    # is built from checked parts and reaches listings and feeds.
+    @event_priority(90)
+    def _place_media(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
+        if self.videos is None:
+            return html
+        try:
+            html = self.videos.place(page, html)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        build = self._build
+        if self.audio is not None and build is not None:
+            html = self.audio.place_player(page, html, build.post_of(page))
+        return html
+
+    on_page_content = CombinedEvent(_mark_videos, _place_media)
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        build = self._build
+        if self.audio is not None and build is not None:
+            self.audio.prune(files)
+            self.audio.write_feeds(files, build)
+            if self.audio.feeds:
+                log.info(f"podcast feeds: {', '.join(sorted(self.audio.feeds.values()))}")
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
+        if self.videos is None:
+            return context
+        head = head_of(context)
+        build = self._build
+        post = build.post_of(page) if build is not None else None
+        self.videos.add_head(head, page, site_url=config.site_url, post=post)
+        if self.audio is not None and build is not None:
+            self.audio.add_head(head, page, build)
+        if self.events is not None:
+            self.events.add_head(head, page)
+            found = self.events.context_for(page)
+            if found is not None:
+                context["hubspoke_events"] = found
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
+        if self.videos is None:
+            return output
+        return with_script(output, page.url)

@@ -1,0 +1,112 @@
+"""A reader in headless Chromium presses play: only then is the video platform asked for
+anything (that request is blocked here, and recorded)."""
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import SITES, build_in_process, copy_site
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+YOUTUBE_POST = "blog/2026/10/05/a-talk-on-video/"
+VIMEO_POST = "blog/2026/10/06/a-guest-s-vimeo-video/"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    base = tmp_path_factory.mktemp("media-browser")
+    built = build_in_process(copy_site(SITES / "media", base / "src"), base / "site")
+    handler = functools.partial(_Quiet, directory=str(built.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def page(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    outside: list[str] = []
+
+    def guard(route):
+        host = urlsplit(route.request.url).hostname
+        if host in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort("blockedbyclient")
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=FLAGS, headless=True
+        )
+        context.route("**/*", guard)
+        page = context.new_page()
+        page.blocked = outside
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        page.add_init_script(
+            "window.__csp = [];"
+            "document.addEventListener('securitypolicyviolation',"
+            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        yield page
+        context.close()
+
+
+def test_pressing_play_loads_the_privacy_enhanced_player_and_nothing_before(served, page):
+    page.goto(served + YOUTUBE_POST, wait_until="networkidle")
+    assert page.locator("iframe").count() == 0
+    assert page.blocked == [], "nothing may leave the site before the reader presses play"
+    play = page.get_by_role("button", name="Play video: Ada's talk <live>")
+    assert play.is_visible()
+    play.click()
+    frame = page.locator("figure.hs-video iframe")
+    frame.wait_for(state="attached", timeout=10_000)
+    assert frame.get_attribute("src") == (
+        "https://www.youtube-nocookie.com/embed/Kv3pTz8qLmA?autoplay=1&start=90"
+    )
+    assert frame.get_attribute("title") == "Ada's talk <live>"
+    assert "autoplay" in frame.get_attribute("allow")
+    page.wait_for_timeout(500)
+    hosts = {urlsplit(url).hostname for url in page.blocked}
+    assert hosts == {"www.youtube-nocookie.com"}, page.blocked
+    assert page.locator("button.hs-video__play").count() == 0
+    assert page.evaluate("window.__csp") == []
+    assert page.errors == []
+
+
+def test_the_keyboard_plays_a_guest_vimeo_video(served, page):
+    page.goto(served + VIMEO_POST, wait_until="networkidle")
+    assert page.blocked == []
+    play = page.locator("button.hs-video__play")
+    play.focus()
+    page.keyboard.press("Enter")
+    page.locator("figure.hs-video iframe").wait_for(state="attached", timeout=10_000)
+    page.wait_for_timeout(500)
+    assert {urlsplit(url).hostname for url in page.blocked} == {"player.vimeo.com"}
+    assert page.blocked[0].startswith("https://player.vimeo.com/video/76979871?dnt=1")
+    assert page.evaluate("window.__csp") == []
+    assert page.errors == []
