@@ -1,67 +1,29 @@
 """A reader in real headless Chromium: the hub page, an author's spokes, a post."""
 
-import functools
-import http.server
-import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from .gates.browser import chromium
+from .gates.server import serve
+
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture
 def served(example):
-    handler = functools.partial(_Quiet, directory=str(example.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(example.site) as url:
+        yield url
 
 
 @pytest.fixture
-def page(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    outside: list[str] = []
-
-    def guard(route):
-        host = urlsplit(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=FLAGS, headless=True
-        )
-        context.route("**/*", guard)
-        page = context.new_page()
-        page.blocked = outside
+def page():
+    """A tab of headless Chromium that may only reach 127.0.0.1; `page.blocked` lists the rest."""
+    with chromium() as browser:
+        page = browser.page()
+        page.blocked = browser.blocked
         yield page
-        context.close()
-    assert outside == [], f"requests left the site: {outside}"
+    assert browser.blocked == [], f"requests left the site: {browser.blocked}"
 
 
 def test_reader_finds_the_hub_an_author_and_a_post(served, page):

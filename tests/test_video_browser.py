@@ -1,70 +1,33 @@
 """A reader in headless Chromium presses play: only then is the video platform asked for
 anything (that request is blocked here, and recorded)."""
 
-import functools
-import http.server
-import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from .conftest import SITES, build_in_process, copy_site
+from .gates.browser import chromium
+from .gates.server import serve
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 YOUTUBE_POST = "blog/2026/10/05/a-talk-on-video/"
 VIMEO_POST = "blog/2026/10/06/a-guest-s-vimeo-video/"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     base = tmp_path_factory.mktemp("media-browser")
     built = build_in_process(copy_site(SITES / "media", base / "src"), base / "site")
-    handler = functools.partial(_Quiet, directory=str(built.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(built.site) as url:
+        yield url
 
 
 @pytest.fixture
-def page(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    outside: list[str] = []
-
-    def guard(route):
-        host = urlsplit(route.request.url).hostname
-        if host in ("127.0.0.1", "localhost"):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=str(CHROMIUM), args=FLAGS, headless=True
-        )
-        context.route("**/*", guard)
-        page = context.new_page()
-        page.blocked = outside
+def page():
+    """A Chromium tab that may only reach 127.0.0.1 (outside requests are blocked and
+    recorded in `page.blocked`), recording script errors and CSP violations too."""
+    with chromium() as browser:
+        page = browser.page()
+        page.blocked = browser.blocked
         page.errors = []
         page.on("pageerror", lambda error: page.errors.append(str(error)))
         page.add_init_script(
@@ -73,7 +36,6 @@ def page(tmp_path):
             " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
         )
         yield page
-        context.close()
 
 
 def test_pressing_play_loads_the_privacy_enhanced_player_and_nothing_before(served, page):
