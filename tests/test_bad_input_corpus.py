@@ -126,6 +126,10 @@ CASES = {
         post("canonical_url: javascript:alert(1)\n"),
         ["bad.md:5: field 'canonical_url'"],
     ),
+    "post: canonical URL breaking out of its attribute": (
+        post("canonical_url: 'https://a.example/x\"><script>alert(4)</script>'\n"),
+        ["bad.md:5: field 'canonical_url'"],
+    ),
     "post: http canonical URL": (post("canonical_url: http://example.org/x\n"), ["canonical_url"]),
     "post: category of punctuation only": (
         post("categories: ['!!!']\n"),

@@ -37,3 +37,12 @@ def test_policy_is_the_first_element_of_head():
 
 def test_page_without_head_is_left_alone():
     assert with_policy("<p>fragment</p>") == "<p>fragment</p>"
+
+
+def test_scripts_inside_the_content_are_never_allowed():
+    page = (
+        "<html><head><script>theme();</script></head><body>"
+        '<article class="md-content__inner md-typeset"><p>x</p><script>alert(1)</script></article>'
+        "<script>after();</script></body></html>"
+    )
+    assert inline_script_hashes(page) == [sha("theme();"), sha("after();")]

@@ -289,3 +289,25 @@ def test_guest_html_is_sanitised_but_expert_html_is_not(site_copy, tmp_path):
     assert body.find("iframe")["src"] == "https://www.youtube-nocookie.com/embed/abc"
     expert = built.html("blog/2025/04/03/expert-raw/")
     assert expert.select_one("div.widget")["onclick"] == "track()"
+
+
+def test_draft_files_named_any_way_stay_unpublished(site_copy, tmp_path):
+    """Reference-style links, <paths with spaces>, attributes and front matter: a draft's
+    files are not copied; a published page merely naming the file does not keep it."""
+    from PIL import Image
+
+    source = site_copy("basic")
+    posts = source / "content/blog/posts"
+    for name in ("canaryref.png", "canary spaced.png", "canaryattr.png"):
+        Image.new("RGB", (8, 8), (10, 20, 30)).save(posts / name)
+    (posts / "secret.md").write_text(
+        "---\ntitle: Secret\ndate: 2025-03-12\nauthors: [ada]\ndraft: true\n---\n"
+        "![ref][r]\n\n![spaced](<canary spaced.png>)\n\n"
+        '<img src="canaryattr.png" alt="attr">\n\n[r]: canaryref.png\n'
+    )
+    (posts / "mention.md").write_text(
+        "---\ntitle: Mention\ndate: 2025-03-13\nauthors: [ada]\n---\n"
+        "Our file naming: canaryref.png is a name, not a link.\n"
+    )
+    built = build_in_process(source, tmp_path / "site")
+    assert not list(built.site.rglob("canary*.png"))

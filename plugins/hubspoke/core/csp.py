@@ -1,8 +1,10 @@
 """A Content-Security-Policy for each built page, as a <meta> element.
 
 The site needs no inline script of its own, but the theme has a few small
-ones: each is allowed by its SHA-256 hash, computed from the page itself,
-so nothing else inline can run (no 'unsafe-inline' for scripts).
+ones: each is allowed by its SHA-256 hash. Only scripts of the page's frame
+are hashed, never one inside the content (<article class="md-content__inner">,
+where contributor text lands): an inline script written in a post, or slipped
+in, stays blocked. No 'unsafe-inline' for scripts.
 """
 
 from __future__ import annotations
@@ -13,13 +15,15 @@ import re
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _HEAD = re.compile(r"<head\b[^>]*>", re.I)
+_CONTENT = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>.*</article>", re.S | re.I)
 _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 
 
 def inline_script_hashes(page: str) -> list[str]:
     """'sha256-...' sources of every inline script the browser would run."""
     hashes = []
-    for match in _SCRIPT.finditer(page):
+    frame = _CONTENT.sub("", page)
+    for match in _SCRIPT.finditer(frame):
         attrs = match["attrs"].lower()
         if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
             continue

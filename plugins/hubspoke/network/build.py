@@ -7,6 +7,7 @@ import posixpath
 import re
 from datetime import datetime, tzinfo
 from pathlib import Path
+from urllib.parse import unquote
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import html, loaders
+from hubspoke.core import html, loaders, urls
 from hubspoke.core.errors import ContentError, Problem, ProblemList
 from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
@@ -28,7 +29,14 @@ from .rendered import rendered_post
 from .sitefiles import Claims, PageRole, find_source, generated_page, move_post
 
 SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
-_REFERENCE = re.compile(r"\]\(\s*<?([^)\s>]+)|\b(?:src|href)\s*=\s*[\"']([^\"']+)")
+# Anything in an unpublished post that may name a local file: link targets (also in
+# <angle brackets>), reference definitions, and any file-like word (front matter fields,
+# attributes). Over-collecting is safe: a file is only dropped if no built page uses it.
+_REFERENCE = re.compile(
+    r"\]\(\s*<([^>]+)>|\]\(\s*([^)\s]+)|^\s{0,3}\[[^\]]+\]:\s*<?([^\s>]+)"
+    r"|([\w./%-]+\.[A-Za-z0-9]{2,5})\b",
+    re.M,
+)
 _OVERVIEWS = {
     "authors": "hubspoke/authors.html",
     "personas": "hubspoke/personas.html",
@@ -261,13 +269,13 @@ class NetworkBuild:
             text = file.content_string
         except (OSError, UnicodeDecodeError):
             return
-        refs = [a or b for a, b in _REFERENCE.findall(text)]
+        refs = [next(group for group in match if group) for match in _REFERENCE.findall(text)]
         if post.image:
             refs.append(post.image)
         for ref in refs:
             if html.is_external(ref) or ref.startswith(("#", "/")):
                 continue
-            target = files.get_file_from_path(_join(post.source, ref.split("#")[0]))
+            target = files.get_file_from_path(_join(post.source, unquote(ref.split("#")[0])))
             if target is not None and not target.is_documentation_page():
                 self.unpublished_assets[target.src_uri] = target
 
@@ -371,10 +379,16 @@ class NetworkBuild:
         return content
 
     def _note_references(self, page: Page, content: str) -> None:
-        for src, asset in self.unpublished_assets.items():
-            name = posixpath.basename(asset.url)
-            if name in content:
-                self.referenced.add(src)
+        """Mark the unpublished posts' files that this built page links to (exact URLs)."""
+        wanted = {unquote(asset.url): src for src, asset in self.unpublished_assets.items()}
+
+        def note(url: str) -> str:
+            target = unquote(urls.resolve(url.split("?")[0], page.url).split("#")[0])
+            if target in wanted:
+                self.referenced.add(wanted[target])
+            return url
+
+        html.rewrite_urls(content, note)
 
     def prune_unpublished_assets(self, files: Files) -> None:
         for src, asset in self.unpublished_assets.items():
