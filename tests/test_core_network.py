@@ -137,3 +137,15 @@ def test_archive_and_tag_indexes_are_one_compact_page(network):
     assert pages and all(p.compact and p.count == 1 for p in pages)
     archive_2025 = next(p for p in pages if p.kind == "archive" and p.key == "2025")
     assert slugs(archive_2025.posts) == ["p3", "p2", "p1"]
+
+
+def test_different_names_sharing_a_page_are_reported():
+    posts = [
+        post(1, tags=("C++",), categories=(Category("how-to", "How-to"),)),
+        post(2, tags=("C", "c++"), categories=(Category("how-to", "how to"),)),
+    ]
+    shown = {p.source: f"content/{p.source}" for p in posts}
+    found = [str(p) for p in check_references(posts, AUTHORS, PERSONAS, shown=shown)]
+    assert len(found) == 1, found
+    assert "content/blog/p2.md" in found[0] and "field 'tags'" in found[0]
+    assert "'C' and 'C++' (in content/blog/p1.md) would share the page 'c'" in found[0]

@@ -154,6 +154,7 @@ def check_references(
     problems = ProblemList()
     allowed = {slugify(c): c for c in categories_allowed}
     by_path: dict[str, Post] = {}
+    names: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, slug) -> (name, where)
     for post in posts:
         where = shown.get(post.source, post.source)
 
@@ -181,6 +182,16 @@ def check_references(
                         f"{category.name!r} is not an allowed category; use one of "
                         + ", ".join(sorted(allowed.values())),
                     )
+        words = [("categories", c.slug, c.name) for c in post.categories]
+        words += [("tags", slugify(t), t) for t in post.tags]
+        for field_name, slug, name in words:
+            first, first_where = names.setdefault((field_name, slug), (name, where))
+            if _same_words(first) != _same_words(name):
+                problem(
+                    field_name,
+                    f"{name!r} and {first!r} (in {first_where}) would share the page '{slug}': "
+                    "write them the same way or rename one",
+                )
         if post.image and files is not None:
             message = _image_problem(post.source, post.image, files, docs_label)
             if message:
@@ -195,6 +206,11 @@ def check_references(
         else:
             by_path[post.path] = post
     return problems.items
+
+
+def _same_words(name: str) -> str:
+    """A name with case, spaces and hyphens ignored: 'How-to' and 'how to' are one."""
+    return "".join(ch for ch in name.lower() if ch not in " -_")
 
 
 def _unknown(kind: str, value: str, known: Mapping[str, object], where: str) -> str:

@@ -167,8 +167,8 @@ class Report:
                 "dormant_days": self.settings.dormant_days,
                 "draft_days": self.settings.draft_days,
             },
-            "personas": [_runway_dict(r) for r in self.personas],
-            "categories": [_runway_dict(r) for r in self.categories],
+            "personas": [runway_dict(r) for r in self.personas],
+            "categories": [runway_dict(r) for r in self.categories],
             "authors": [_author_dict(a) for a in self.authors],
             "drafts": [_draft_dict(d) for d in self.drafts],
             "months": [
@@ -361,11 +361,12 @@ def _timeline(report: Report, published, scheduled, tz) -> None:
         report.timeline[author.id] = marks
 
 
-def _iso(value: date | None) -> str | None:
+def iso(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
 
-def _runway_dict(row: Runway) -> dict:
+def runway_dict(row: Runway) -> dict:
+    """A runway row as plain JSON-ready data (the report's JSON and the insights page)."""
     return {
         "id": row.id,
         "name": row.name,
@@ -374,8 +375,8 @@ def _runway_dict(row: Runway) -> dict:
         "scheduled_30": row.scheduled_30,
         "scheduled": row.scheduled,
         "runway_days": row.runway_days,
-        "last_post": _iso(row.last_post),
-        "next_post": _iso(row.next_post),
+        "last_post": iso(row.last_post),
+        "next_post": iso(row.next_post),
         "nothing_scheduled": row.nothing_scheduled,
     }
 
@@ -390,8 +391,8 @@ def _author_dict(row: AuthorActivity) -> dict:
         "published_90": row.published_90,
         "published": row.published,
         "scheduled": row.scheduled,
-        "last_post": _iso(row.last_post),
-        "next_post": _iso(row.next_post),
+        "last_post": iso(row.last_post),
+        "next_post": iso(row.next_post),
         "days_since_last": row.days_since_last,
         "dormant": row.dormant,
         "spokes": list(row.spokes),

@@ -12,7 +12,7 @@ from dataclasses import asdict
 from markupsafe import Markup
 
 from hubspoke.core import charts
-from hubspoke.core.report import Report
+from hubspoke.core.report import Report, iso, runway_dict
 from hubspoke.core.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
 
 
@@ -23,7 +23,7 @@ def insights_context(report: Report, build, title: str = "Content insights") -> 
     listed_drafts = {p.source for p in network.posts if network.visibility(p).listed}
 
     def linked(rows, kind):
-        return [{**_row(r), "url": build.view_url(kind, r.id)} for r in rows]
+        return [{**runway_dict(r), "url": build.view_url(kind, r.id)} for r in rows]
 
     months_svg = charts.stacked_bars(
         [(m.key, m.label) for m in report.months],
@@ -72,8 +72,8 @@ def insights_context(report: Report, build, title: str = "Content insights") -> 
             {
                 **asdict(a),
                 "url": build.view_url("author", a.id),
-                "last_post": _iso(a.last_post),
-                "next_post": _iso(a.next_post),
+                "last_post": iso(a.last_post),
+                "next_post": iso(a.next_post),
                 "no_spokes": a.no_spokes,
             }
             for a in report.authors
@@ -123,25 +123,6 @@ def insights_context(report: Report, build, title: str = "Content insights") -> 
         ],
         "timeline_range": f"{report.timeline_start:%Y-%m-%d} to {report.timeline_end:%Y-%m-%d}",
     }
-
-
-def _row(row) -> dict:
-    return {
-        "id": row.id,
-        "name": row.name,
-        "published_30": row.published_30,
-        "published_90": row.published_90,
-        "scheduled_30": row.scheduled_30,
-        "scheduled": row.scheduled,
-        "runway_days": row.runway_days,
-        "last_post": _iso(row.last_post),
-        "next_post": _iso(row.next_post),
-        "nothing_scheduled": row.nothing_scheduled,
-    }
-
-
-def _iso(value) -> str | None:
-    return value.isoformat() if value else None
 
 
 def _months_desc(report: Report) -> str:
