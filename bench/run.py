@@ -4,6 +4,7 @@
     .venv/bin/python bench/run.py --posts 10000 --authors 1000 --repeat 2
     .venv/bin/python bench/run.py --quick            # CI smoke: runs, judges nothing
     .venv/bin/python bench/run.py --posts 2000 --profile   # where our time goes
+    .venv/bin/python bench/run.py --posts 2000 --events    # wall time per plugin event
 
 For every scale a deterministic corpus (bench/corpus.py) is built, in one run,
 as (1) a bare mkdocs-material site and (2) a full hub, several times each,
@@ -34,6 +35,45 @@ from corpus import generate  # noqa: E402
 CLOCK = "2026-11-20 12:00"
 
 
+def timed_events(cfg, totals: dict[str, float]) -> None:
+    """Wrap every plugin event method and MkDocs' page steps to add their wall time to `totals`."""
+    import mkdocs.commands.build as mkbuild
+
+    def wrap(label, function):
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                totals[label] = totals.get(label, 0.0) + time.perf_counter() - start
+
+        return timed
+
+    plugins = cfg.plugins
+    for name, methods in plugins.events.items():
+        for i, method in enumerate(methods):
+            origin = plugins._event_origins.get(method, "?")
+            methods[i] = wrap(f"{origin}: on_{name}", method)
+            plugins._event_origins[methods[i]] = origin
+
+    def kind(page) -> str:
+        return "post" if "/posts/" in page.file.src_uri else "other"
+
+    for step in ("_populate_page", "_build_page"):
+        original = getattr(mkbuild, step)
+
+        def by_kind(page, *args, _original=original, _step=step, **kwargs):
+            start = time.perf_counter()
+            try:
+                return _original(page, *args, **kwargs)
+            finally:
+                label = f"mkdocs {_step} ({kind(page)} pages)"
+                totals[label] = totals.get(label, 0.0) + time.perf_counter() - start
+                totals[f"count {label}"] = totals.get(f"count {label}", 0) + 1
+
+        setattr(mkbuild, step, by_kind)
+
+
 def child(config: str, site: str, profile: str | None) -> None:
     """Build once in this process; print seconds and peak memory as JSON."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -45,7 +85,11 @@ def child(config: str, site: str, profile: str | None) -> None:
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     start = time.perf_counter()
     cfg = load_config(config, site_dir=site)
-    if profile:
+    totals: dict[str, float] = {}
+    if profile == "events":
+        timed_events(cfg, totals)
+        build(cfg)
+    elif profile:
         import cProfile
 
         cProfile.runctx("build(cfg)", globals(), {"build": build, "cfg": cfg}, profile)
@@ -53,7 +97,7 @@ def child(config: str, site: str, profile: str | None) -> None:
         build(cfg)
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": seconds, "peak_mb": peak}))
+    print(json.dumps({"seconds": seconds, "peak_mb": peak, "events": totals}))
 
 
 def run_build(
@@ -157,6 +201,29 @@ def profile(posts: int, authors: int, workdir: Path) -> None:
         )
 
 
+def events(posts: int, authors: int, workdir: Path) -> None:
+    """Wall time per plugin event and per MkDocs page step, bare and warm hub, no profiler."""
+    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
+    run_build(corpus, "mkdocs.yml", cold_cache=True)
+    results = {
+        "bare": run_build(corpus, "mkdocs-bare.yml", profile="events"),
+        "hub": run_build(corpus, "mkdocs.yml", profile="events"),
+    }
+    print(f"\nwall time by step, {posts} posts (bare {results['bare']['seconds']:.2f} s, "
+          f"hub warm {results['hub']['seconds']:.2f} s)")  # fmt: skip
+    names = sorted(set(results["bare"]["events"]) | set(results["hub"]["events"]))
+    for name in names:
+        if name.startswith("count "):
+            continue
+        bare = results["bare"]["events"].get(name, 0.0)
+        hub = results["hub"]["events"].get(name, 0.0)
+        if max(bare, hub) < 0.05:
+            continue
+        count = results["hub"]["events"].get(f"count {name}")
+        shown = f"  ({int(count)} pages)" if count else ""
+        print(f"  {name:<55} bare {bare:7.2f} s   hub {hub:7.2f} s{shown}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, nargs="+", default=[500, 2000])
@@ -164,6 +231,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--quick", action="store_true", help="tiny corpus, one run: a smoke test")
     parser.add_argument("--profile", action="store_true", help="profile one hub build per scale")
+    parser.add_argument("--events", action="store_true", help="wall time per plugin event")
     parser.add_argument("--keep", type=Path, help="keep corpora in this folder")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
@@ -177,6 +245,10 @@ def main() -> None:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="hubspoke-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
+        if args.events:
+            for posts, count in zip(args.posts, authors, strict=False):
+                events(posts, count, workdir)
+            return
         if args.profile:
             for posts, count in zip(args.posts, authors, strict=False):
                 profile(posts, count, workdir)

@@ -95,6 +95,31 @@ def test_paginate_keeps_one_empty_page():
     assert [len(c) for c in paginate([post(i) for i in range(7)], 3)] == [3, 3, 1]
 
 
+def test_later_pages_list_older_posts_as_compact_rows():
+    posts = [post(i) for i in range(1, 26)]
+    assert [len(c) for c in paginate(posts, 3, 10)] == [3, 10, 10, 2]
+    network = Network(AUTHORS, PERSONAS, posts, Settings(clock=CLOCK, per_page=3, rows_per_page=10))
+    blog = [p for p in network.index_pages() if p.kind == "blog"]
+    assert [(len(p.posts), p.compact) for p in blog] == [
+        (3, False),
+        (10, True),
+        (10, True),
+        (2, True),
+    ]
+    assert [p.posts[0].slug for p in blog] == ["p25", "p22", "p12", "p2"]
+    assert {p.compact for p in network.index_pages() if p.kind in ("archive", "tag")} <= {True}
+
+
+def test_index_pages_grow_with_posts_over_rows_per_page():
+    """2,000 posts by one author in one persona: 1 card page + 20 row pages per view."""
+    posts = [post(i, personas=("buyer",), date=CLOCK - timedelta(hours=i + 1)) for i in range(2000)]
+    network = Network(AUTHORS, PERSONAS, posts, Settings(clock=CLOCK, per_page=10))
+    count = {}
+    for page in network.index_pages():
+        count[page.kind, page.key] = count.get((page.kind, page.key), 0) + 1
+    assert count["blog", ""] == count["author", "ada"] == count["persona", "buyer"] == 21
+
+
 def test_reference_problems_name_the_file_and_suggest_fixes():
     bad = [
         post(1, authors=("adaa",), lines={"authors": 4}),
@@ -149,3 +174,20 @@ def test_different_names_sharing_a_page_are_reported():
     assert len(found) == 1, found
     assert "content/blog/p2.md" in found[0] and "field 'tags'" in found[0]
     assert "'C' and 'C++' (in content/blog/p1.md) would share the page 'c'" in found[0]
+
+
+@pytest.mark.parametrize(
+    ("current", "count", "expected"),
+    [
+        (1, 1, [1]),
+        (1, 3, [1, 2, 3]),
+        (1, 10, [1, 2, 3, 0, 10]),
+        (5, 10, [1, 2, 3, 4, 5, 6, 7, 0, 10]),
+        (10, 10, [1, 0, 8, 9, 10]),
+        (500, 1000, [1, 0, 498, 499, 500, 501, 502, 0, 1000]),
+    ],
+)
+def test_page_links_are_a_window_not_every_page(current, count, expected):
+    from hubspoke.network.context import page_window
+
+    assert page_window(current, count) == expected

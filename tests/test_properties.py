@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from hubspoke.core import loaders, spokes
 from hubspoke.core.errors import ContentError
-from hubspoke.core.html import add_link_rel, excerpt, rewrite_urls
+from hubspoke.core.html import add_link_rel, excerpt, link_values, rewrite_urls
 from hubspoke.core.hubsvg import SpokeCount, hub_svg
 from hubspoke.core.sanitize import sanitize
 from hubspoke.core.yamlfile import TextFileError
@@ -194,3 +194,21 @@ def test_rewriting_html_never_raises_and_keeps_text(fragment):
     assert rewritten.count("text") == fragment.count("text")
     add_link_rel(fragment, ("ugc",))
     excerpt(fragment)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.sampled_from(
+            ['<a href="a.png">', "<A HREF='B.png'>", "<img src=c.png srcset=\"d.png 1x, e.png 2x\">",
+             '<video poster="f&amp;g.png">', "<script>x='<img src=\"h.png\">'</script>", "İ", "</a>",
+             "<p>", "text", '<a title="x" href = "i.png">', "=", '"']
+        )
+        | nasty
+    ).map("".join)
+)  # fmt: skip
+def test_the_fast_url_scan_finds_every_url_the_tag_rewriter_sees(fragment):
+    """link_values (read-only, used on every page) never misses a URL rewrite_urls finds."""
+    seen = []
+    rewrite_urls(fragment, lambda u: seen.append(u) or u)
+    assert set(seen) <= set(link_values(fragment))

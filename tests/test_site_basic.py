@@ -36,6 +36,14 @@ def test_blog_home_lists_published_posts_newest_first_over_pages(basic):
     assert len(listed_titles(basic.html("blog/"))) == 2
 
 
+def test_later_index_pages_list_older_posts_as_compact_rows(basic):
+    first, second = basic.html("blog/"), basic.html("blog/page/2/")
+    assert len(first.select(".hs-listing .hs-card")) == 2 and not first.select(".hs-compact")
+    assert not second.select(".hs-card")
+    assert [a.get_text(strip=True) for a in second.select(".hs-compact > li > a")] == ["First post"]
+    assert second.select_one(".hs-pagination a[rel=prev]")
+
+
 @pytest.mark.parametrize(
     ("url", "titles"),
     [
@@ -151,11 +159,42 @@ def test_no_broken_local_links_or_images(basic):
     assert broken_links(basic.site) == []
 
 
-def test_navigation_has_blog_and_persona_sections_without_posts(basic):
-    soup = basic.html("")
+def nav_labels(soup) -> str:
     nav = soup.select_one("nav.md-nav--primary")
     labels = [a.get_text(" ", strip=True) for a in nav.select("a.md-nav__link, label.md-nav__link")]
-    joined = " | ".join(labels)
+    return " | ".join(labels)
+
+
+def test_navigation_has_personas_but_no_posts_years_or_categories(basic):
+    joined = nav_labels(basic.html(""))
+    for expected in ("Blog", "Buyer", "Candidate"):
+        assert expected in joined
+    for absent in ("Archive", "2025", "Categories", "Engineering", *PUBLISHED):
+        assert absent not in joined
+
+
+def test_blog_home_links_every_category_and_year_with_counts(basic):
+    browse = basic.html("blog/").select_one("nav.hs-browse")
+    links = {a.get_text(strip=True): a["href"] for a in browse.select("a")}
+    assert links == {
+        "Engineering": "category/engineering/",
+        "Industry insights": "category/industry-insights/",
+        "2025": "archive/2025/",
+    }
+    assert "(2)" in browse.get_text() and "(3)" in browse.get_text()
+    assert not basic.html("blog/page/2/").select(".hs-browse")
+
+
+def test_nav_blog_sections_put_years_and_categories_in_the_nav(site_copy, tmp_path):
+    source = site_copy("basic")
+    config = source / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "blog_per_page: 2", "blog_per_page: 2\n      nav_blog_sections: true"
+        )
+    )
+    built = build_in_process(source, tmp_path / "site")
+    joined = nav_labels(built.html(""))
     for expected in ("Archive", "2025", "Categories", "Engineering", "Buyer", "Candidate"):
         assert expected in joined
     for post_title in PUBLISHED:
@@ -233,10 +272,8 @@ def test_hostile_text_in_titles_and_names_is_escaped(site_copy, tmp_path):
     )
     category = built.html("blog/category/i-cat-i/")
     assert category.title.get_text() == "<i>Cat</i> - Basic Hub"
-    nav = [
-        a.get_text(" ", strip=True) for a in category.select("nav.md-nav--primary .md-nav__link")
-    ]
-    assert "<i>Cat</i>" in nav
+    browse = [a.get_text(" ", strip=True) for a in built.html("blog/").select(".hs-browse a")]
+    assert "<i>Cat</i>" in browse
     assert post.select_one(".hs-meta__authors a").get_text() == "Ada <img src=x onerror=alert(4)>"
     listing = built.html("personas/buyer/")
     assert HOSTILE in listed_titles(listing)

@@ -4,11 +4,15 @@ The blog home, the yearly archive and the pages of each category, tag, author
 and persona are all the same thing: the listed posts that belong to a key,
 newest first, split into pages. A `ViewSpec` says which keys a post belongs
 to and where the pages go; `build_indexes` does the rest for every spec.
+
+The first page of an index shows `per_page` posts as cards with excerpts;
+later pages list `rows_per_page` older posts each as compact rows (title,
+date, authors). Readers scan old posts faster as a list, and a site with
+thousands of posts gets ten times fewer index pages to build.
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -29,7 +33,7 @@ class ViewSpec:
     pinned_first: bool = False
     attach: bool = False
     in_nav: bool = False
-    compact: bool = False  # one page listing titles only (archive, tags)
+    compact: bool = False  # every post as a compact row on one page (archive, tags)
 
 
 @dataclass(frozen=True)
@@ -48,7 +52,7 @@ class IndexPage:
     total: int
     pages: tuple[str, ...]
     attach: bool = False
-    compact: bool = False
+    compact: bool = False  # compact rows rather than cards
 
     @property
     def first(self) -> str:
@@ -70,12 +74,19 @@ def paged_path(path: str, number: int, page_format: str = "{path}/page/{number}"
     return format_path(page_format, path=path, number=number)
 
 
-def paginate(posts: Sequence[Post], per_page: int) -> list[tuple[Post, ...]]:
-    """Posts cut into pages of `per_page`; an empty index still has one page."""
+def paginate(
+    posts: Sequence[Post], per_page: int, rows_per_page: int | None = None
+) -> list[tuple[Post, ...]]:
+    """`per_page` posts on the first page, then `rows_per_page` (default: `per_page`)
+    on each later page; `per_page` 0 puts every post on one page. An empty index
+    still has one page."""
     if per_page <= 0:
         return [tuple(posts)]
-    count = max(1, math.ceil(len(posts) / per_page))
-    return [tuple(posts[i * per_page : (i + 1) * per_page]) for i in range(count)]
+    rest = rows_per_page or per_page
+    chunks = [tuple(posts[:per_page])]
+    for start in range(per_page, len(posts), rest):
+        chunks.append(tuple(posts[start : start + rest]))
+    return chunks
 
 
 def build_indexes(
@@ -84,6 +95,7 @@ def build_indexes(
     names: Mapping[str, Mapping[str, str]],
     *,
     per_page: int,
+    rows_per_page: int | None = None,
     page_format: str = "{path}/page/{number}",
 ) -> list[IndexPage]:
     """Every page of every view.
@@ -105,14 +117,15 @@ def build_indexes(
             if spec.pinned_first:
                 members = sorted(members, key=lambda p: not p.pin)
             name = known.get(key, key)
-            size = 0 if spec.compact else per_page
-            pages.extend(_pages_of(spec, key, name, members, size, page_format))
+            chunks = (
+                paginate(members, 0) if spec.compact else paginate(members, per_page, rows_per_page)
+            )
+            pages.extend(_pages_of(spec, key, name, chunks, len(members), page_format))
     return pages
 
 
-def _pages_of(spec, key, name, members, per_page, page_format) -> list[IndexPage]:
+def _pages_of(spec, key, name, chunks, total, page_format) -> list[IndexPage]:
     first = format_path(spec.path, key=key)
-    chunks = paginate(members, per_page)
     paths = tuple(paged_path(first, n, page_format) for n in range(1, len(chunks) + 1))
     title = spec.title.format(name=name)
     return [
@@ -126,10 +139,10 @@ def _pages_of(spec, key, name, members, per_page, page_format) -> list[IndexPage
             count=len(chunks),
             path=paths[n - 1],
             posts=chunk,
-            total=len(members),
+            total=total,
             pages=paths,
             attach=spec.attach and n == 1,
-            compact=spec.compact,
+            compact=spec.compact or n > 1,
         )
         for n, chunk in enumerate(chunks, start=1)
     ]

@@ -34,7 +34,8 @@ class Settings:
 
     clock: datetime
     preview: bool = False
-    per_page: int = 10
+    per_page: int = 10  # cards on the first page of an index
+    rows_per_page: int = 100  # compact rows on each later page
     blog_title: str = "Blog"
     paths: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PATHS))
     categories_allowed: tuple[str, ...] = ()
@@ -121,6 +122,7 @@ class Network:
             view_specs(self.settings.paths),
             self.names(),
             per_page=self.settings.per_page,
+            rows_per_page=self.settings.rows_per_page,
         )
 
     def posts_for(self, kind: str, key: str) -> list[Post]:

@@ -93,13 +93,27 @@ def relative_url(target: str, base: str) -> str:
     if target.startswith(("/", "#")) or "://" in target:
         return target
     target_path, hash_sign, fragment = target.partition("#")
-    start = _directory(base).rstrip("/") or "."
-    relative = posixpath.relpath(target_path or ".", start)
+    relative = _relpath(target_path or ".", _directory(base).rstrip("/") or ".")
     if relative == ".":
         relative = "./"
     elif target_path in ("", "./") or target_path.endswith("/"):
         relative += "/"
     return relative + hash_sign + fragment
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for two site-relative paths, without its trips through the
+    working directory (it is called for every URL of every page)."""
+    to = [part for part in posixpath.normpath(path).split("/") if part != "."]
+    here = [part for part in posixpath.normpath(start).split("/") if part != "."]
+    if ".." in to or ".." in here:
+        return posixpath.relpath(path, start)  # a path above the site root: rare
+    common = 0
+    for a, b in zip(to, here, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
 def resolve(url: str, base: str) -> str:

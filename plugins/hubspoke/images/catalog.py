@@ -51,6 +51,9 @@ from hubspoke.core.image_svg import SvgProblem, check_svg
 from .cards import CardMaker
 
 PROGRESS_FROM = 8  # tasks: below this, no progress lines
+# Pictures are written with URLs from this placeholder root, so one written picture
+# serves every page that shows the image; each page's own path to the root replaces it.
+_ROOT = "\ue001hubspoke-images-root\ue001"
 
 
 @dataclass
@@ -100,6 +103,7 @@ class ImagesBuild:
         self.views: dict[str, ImageView | SvgView] = {}
         self.sources: dict[str, Source] = {}
         self._avatar_set: set[str] = set()
+        self._pictures: dict = {}
         self.cards = CardMaker(self)
 
     # -- on_files -------------------------------------------------------------
@@ -369,16 +373,21 @@ class ImagesBuild:
             wanted = anchor[1:] if anchor else text_id
             return f"#{wanted}" if wanted and has_id(output, wanted) else None
 
-        return rewrite_page(
+        output = rewrite_page(
             output,
             PageImages(
                 lookup=lookup,
-                relative=lambda url: urls.relative_url(url, page.url),
+                relative=lambda url: f"{_ROOT}/{url}",
                 sizes=self.options.variants_sizes,
                 eager_src=self.first_image.get(page.file.src_uri),
                 text_anchor=text_anchor,
+                memo=self._pictures,
             ),
         )
+        if _ROOT not in output:
+            return output
+        root = urls.relative_url("", page.url)  # "../../" or, at the site root, "./"
+        return output.replace(f"{_ROOT}/", "" if root == "./" else root)
 
     # -- labels -----------------------------------------------------------------
 

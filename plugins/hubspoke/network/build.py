@@ -63,6 +63,7 @@ class NetworkBuild:
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
         self.unpublished_assets: dict[str, File] = {}
+        self._wanted: dict[str, str] = {}
         self.company: str = config.site_author or config.site_name
         self.company_spokes: list = []
         self.referenced: set[str] = set()
@@ -81,6 +82,7 @@ class NetworkBuild:
             clock=clock,
             preview=preview,
             per_page=options.blog_per_page,
+            rows_per_page=options.blog_rows_per_page,
             blog_title=options.blog_title,
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
@@ -180,8 +182,12 @@ class NetworkBuild:
                 self.referenced.add(_join(post.source, post.image))
         claims = Claims(files, self.shown)
         self._add_overviews(files, claims)
+        browse: dict[str, list] = {"category": [], "archive": []}
         for index in network.index_pages():
             self._add_index_page(index, files, claims)
+            if index.kind in browse and index.number == 1:
+                browse[index.kind].append(index)
+        presenter.set_browse(browse["category"], browse["archive"])
         self._add_avatars(files, claims)
         home = files.get_file_from_path(self.options.home_page)
         if home is not None and home.is_documentation_page():
@@ -282,21 +288,25 @@ class NetworkBuild:
     # -- on_nav -------------------------------------------------------------
 
     def grow_nav(self, nav: Navigation) -> None:
+        """Personas go into the nav; the blog's years and categories only when
+        `nav_blog_sections` is on (the blog home links them either way): every
+        nav entry is rendered on every page of the site."""
         first = self.first_files
         years = sorted((k for kind, k in first if kind == "archive"), reverse=True)
         names = self.network.categories()
         categories = sorted(
             (k for kind, k in first if kind == "category"), key=lambda k: names[k].name.lower()
         )
-        navigation.expand(
-            nav,
-            first.get(("blog", "")),
-            self.options.blog_title,
-            [
-                ("Archive", [first[("archive", y)] for y in years]),
-                ("Categories", [first[("category", c)] for c in categories]),
-            ],
-        )
+        if self.options.nav_blog_sections:
+            navigation.expand(
+                nav,
+                first.get(("blog", "")),
+                self.options.blog_title,
+                [
+                    ("Archive", [first[("archive", y)] for y in years]),
+                    ("Categories", [first[("category", c)] for c in categories]),
+                ],
+            )
         personas = sorted(self.network.personas.values(), key=lambda p: p.name.lower())
         navigation.expand(
             nav,
@@ -380,15 +390,13 @@ class NetworkBuild:
 
     def _note_references(self, page: Page, content: str) -> None:
         """Mark the unpublished posts' files that this built page links to (exact URLs)."""
-        wanted = {unquote(asset.url): src for src, asset in self.unpublished_assets.items()}
-
-        def note(url: str) -> str:
+        if not self._wanted:
+            self._wanted = {unquote(a.url): src for src, a in self.unpublished_assets.items()}
+        for url in html.link_values(content):
             target = unquote(urls.resolve(url.split("?")[0], page.url).split("#")[0])
-            if target in wanted:
-                self.referenced.add(wanted[target])
-            return url
-
-        html.rewrite_urls(content, note)
+            source = self._wanted.get(target)
+            if source is not None:
+                self.referenced.add(source)
 
     def prune_unpublished_assets(self, files: Files) -> None:
         for src, asset in self.unpublished_assets.items():

@@ -20,9 +20,13 @@ class NetworkConfig(Config):
 
     # The blog and its index pages.
     blog_title = c.Type(str, default="Blog")
-    blog_per_page = c.Type(int, default=10)
+    blog_per_page = c.Type(int, default=10)  # posts shown as cards on an index's first page
+    blog_rows_per_page = c.Type(int, default=100)  # older posts listed per later page
     blog_url = c.Type(str, default="blog")
     blog_categories_allowed = c.ListOfItems(c.Type(str), default=[])
+    # Years and categories as nav sections under the blog (the blog home lists them anyway).
+    # Off by default: each nav entry is rendered on every page, a cost on large sites.
+    nav_blog_sections = c.Type(bool, default=False)
     post_url_format = c.Type(str, default="blog/{date:%Y/%m/%d}/{slug}")
     post_words_per_minute = c.Type(int, default=230)
     archive_url_format = c.Type(str, default="blog/archive/{key}")

@@ -48,6 +48,7 @@ class Presenter:
     post_urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
     avatar_urls: dict[str, str] = field(default_factory=dict)
+    browse: dict[str, list[dict]] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
     _html: dict[tuple[str, str], Markup] = field(default_factory=dict)
     _locale: Locale | None = None
@@ -142,8 +143,14 @@ class Presenter:
             "previous": self.url_of_path.get(index.previous) if index.previous else None,
             "next": self.url_of_path.get(index.next) if index.next else None,
             "pages": [
-                {"number": n, "url": self.url_of_path[p], "current": n == index.number}
-                for n, p in enumerate(index.pages, start=1)
+                {
+                    "number": n,
+                    "url": self.url_of_path[index.pages[n - 1]],
+                    "current": n == index.number,
+                }
+                if n
+                else {"gap": True}
+                for n in page_window(index.number, index.count)
             ],
         }
 
@@ -279,8 +286,21 @@ class Presenter:
             "description": describe(self.company, counts),
         }
 
+    def set_browse(self, categories: list[IndexPage], years: list[IndexPage]) -> None:
+        """The categories (by name) and years (newest first) the blog home links to."""
+        categories = sorted(categories, key=lambda i: i.name.lower())
+        years = sorted(years, key=lambda i: i.key, reverse=True)
+        self.browse = {
+            kind: [
+                {"name": i.name, "url": self.url_of_path[i.path], "count": i.total} for i in found
+            ]
+            for kind, found in (("categories", categories), ("years", years))
+        }
+
     def index_page(self, index: IndexPage, page_url: str) -> dict:
         context = {"role": index.kind, "listing": self.listing(index, page_url)}
+        if index.kind == "blog" and index.number == 1:
+            context["browse"] = self.browse
         if index.kind == "author":
             context["author"] = self.author_card(self.network.authors[index.key])
         if index.kind == "persona":
@@ -366,3 +386,18 @@ def _initials(name: str) -> str:
     parts = [p for p in name.split() if p[:1].isalpha()]
     letters = (parts[0][0] + (parts[-1][0] if len(parts) > 1 else "")) if parts else "?"
     return letters.upper()
+
+
+def page_window(current: int, count: int, around: int = 2) -> list[int]:
+    """Page numbers to link: the first, the last and `around` either side of the current
+    one, with 0 where numbers are left out. A fixed size, so a thousand pages of an
+    index do not each carry a thousand links."""
+    shown = sorted({1, count, *range(max(1, current - around), min(count, current + around) + 1)})
+    window: list[int] = []
+    for number in shown:
+        if window and number - window[-1] == 2:
+            window.append(number - 1)  # a gap of one page: show it rather than "…"
+        elif window and number - window[-1] > 2:
+            window.append(0)
+        window.append(number)
+    return window

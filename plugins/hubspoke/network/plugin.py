@@ -192,3 +192,5 @@ def _check_formats(options: NetworkConfig) -> None:
         raise PluginError(f"hubspoke/network: {error}") from None
     if options.blog_per_page < 1:
         raise PluginError("hubspoke/network: blog_per_page must be at least 1")
+    if options.blog_rows_per_page < 1:
+        raise PluginError("hubspoke/network: blog_rows_per_page must be at least 1")
