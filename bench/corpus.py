@@ -229,7 +229,7 @@ def generate(target: Path, *, posts: int, authors: int, personas: int = 10, cate
     (target / "mkdocs.yml").write_text(
         "site_name: Synthetic hub\n" + common
         + nav + "  - Blog: blog/index.md\n  - Personas: personas/index.md\n  - Authors: authors/index.md\n"
-        + "plugins:\n  - search\n  - hubspoke/network\n  - hubspoke/images\n  - hubspoke/feeds\n  - hubspoke/editorial\n"
+        + "plugins:\n  - search\n  - hubspoke/network\n  - hubspoke/images\n  - hubspoke/feeds\n  - hubspoke/editorial\n  - hubspoke/media\n"
         + EXTENSIONS
     )  # fmt: skip
     return target

@@ -5,6 +5,7 @@
     .venv/bin/python bench/run.py --quick            # CI smoke: runs, judges nothing
     .venv/bin/python bench/run.py --posts 2000 --profile   # where our time goes
     .venv/bin/python bench/run.py --posts 2000 --events    # wall time per plugin event
+    .venv/bin/python bench/run.py --posts 2000 --serve 3   # serve: rebuild after an edit
 
 For every scale a deterministic corpus (bench/corpus.py) is built, in one run,
 as (1) a bare mkdocs-material site and (2) a full hub, several times each,
@@ -128,12 +129,12 @@ def summary(values: list[float]) -> str:
 def measure(posts: int, authors: int, repeat: int, workdir: Path) -> dict:
     corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
     runs: dict[str, list[dict]] = {"bare": [], "cold": [], "warm": []}
-    run_build(corpus, "mkdocs.yml", cold_cache=True)  # fills the image cache once
-    for _ in range(repeat):
+    runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))  # fills the cache
+    for n in range(repeat):
         runs["bare"].append(run_build(corpus, "mkdocs-bare.yml"))
         runs["warm"].append(run_build(corpus, "mkdocs.yml"))
-        runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))
-        runs["warm"].append(run_build(corpus, "mkdocs.yml"))
+        if n + 1 < repeat:
+            runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))
     seconds = {k: [r["seconds"] for r in v] for k, v in runs.items()}
     peaks = {k: max(r["peak_mb"] for r in v) for k, v in runs.items()}
     bare = statistics.median(seconds["bare"])
@@ -224,6 +225,59 @@ def events(posts: int, authors: int, workdir: Path) -> None:
         print(f"  {name:<55} bare {bare:7.2f} s   hub {hub:7.2f} s{shown}")
 
 
+def serve_rebuild(corpus: Path, config: str, edits: int) -> list[float]:
+    """Seconds `mkdocs serve` reports for rebuilding after one post is edited, `edits` times."""
+    import queue
+    import re
+    import socket
+    import threading
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "HUBSPOKE_CLOCK": CLOCK, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "-f", config, "-a", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=corpus, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True
+    )
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in server.stderr], daemon=True).start()
+    built = re.compile(r"Documentation built in ([0-9.]+) seconds")
+
+    def next_build() -> float:
+        while True:
+            line = lines.get(timeout=900)
+            if found := built.search(line):
+                return float(found[1])
+            if "Error" in line or "Aborted" in line:
+                raise SystemExit(f"serve of {config} failed: {line}")
+
+    post = sorted((corpus / "content" / "blog" / "posts").rglob("*.md"))[-3]
+    original = post.read_text()
+    seconds = []
+    try:
+        next_build()  # the first, full build
+        for n in range(edits):
+            time.sleep(1.0)
+            post.write_text(original + f"\n\nEdited {n}: one more sentence.\n")
+            seconds.append(next_build())
+    finally:
+        post.write_text(original)
+        server.terminate()
+        server.wait(timeout=30)
+    return seconds
+
+
+def serve(posts: int, authors: int, edits: int, workdir: Path) -> None:
+    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
+    run_build(corpus, "mkdocs.yml", cold_cache=True)
+    bare = serve_rebuild(corpus, "mkdocs-bare.yml", edits)
+    hub = serve_rebuild(corpus, "mkdocs.yml", edits)
+    ratio = statistics.median(hub) / statistics.median(bare)
+    print(f"\nmkdocs serve, rebuild after editing one post ({posts} posts, {edits} edits):")
+    print(f"  bare {summary(bare)} s   hub {summary(hub)} s   ratio {ratio:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, nargs="+", default=[500, 2000])
@@ -232,6 +286,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="tiny corpus, one run: a smoke test")
     parser.add_argument("--profile", action="store_true", help="profile one hub build per scale")
     parser.add_argument("--events", action="store_true", help="wall time per plugin event")
+    parser.add_argument(
+        "--serve", type=int, metavar="EDITS", help="mkdocs serve rebuild time after EDITS edits"
+    )
     parser.add_argument("--keep", type=Path, help="keep corpora in this folder")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
     parser.add_argument("--profile-out", help=argparse.SUPPRESS)
@@ -245,6 +302,10 @@ def main() -> None:
     workdir = args.keep or Path(tempfile.mkdtemp(prefix="hubspoke-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
     try:
+        if args.serve:
+            for posts, count in zip(args.posts, authors, strict=False):
+                serve(posts, count, args.serve, workdir)
+            return
         if args.events:
             for posts, count in zip(args.posts, authors, strict=False):
                 events(posts, count, workdir)

@@ -396,3 +396,26 @@ def test_drawings_are_quantized_and_photos_are_not(tmp_path):
             with Image.open(tmp_path / "cache" / output.filename) as published:
                 modes[(name, output.fmt)] = published.mode
     assert modes[("chart", "png")] == "P" and modes[("photo", "png")] == "RGB"
+
+
+@pytest.mark.parametrize(
+    ("page", "anchor", "found"),
+    [
+        ('<h2 id="words">Words</h2>', "words", True),
+        ("<h2 id='words'>", "words", True),
+        ("<h2 id=words>", "words", True),
+        ('<h2 class="x"\n  id = "words" >', "words", True),
+        ('<h2 ID="words">', "words", True),
+        ('<h2 id="words-2">', "words", False),
+        ('<h2 id="my-words">', "words", False),
+        ('<p>words</p><a href="#words">', "words", False),
+        ('<h2 data-id="words">', "words", False),
+        ('<p>the words</p><h3 id="words">', "words", True),
+        ('<h2 id="a.b">', "a.b", True),
+        ('<h2 id="axb">', "a.b", False),
+    ],
+)
+def test_has_id_finds_only_a_whole_element_id(page, anchor, found):
+    from hubspoke.core.image_html import has_id
+
+    assert has_id(page, anchor) is found

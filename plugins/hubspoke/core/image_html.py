@@ -96,9 +96,29 @@ def find_images(fragment: str) -> list[ImgTag]:
     return found
 
 
+_ID_BEFORE = re.compile(r"\sid\s*=\s*[\"']?$", re.I)
+
+
 def has_id(page_html: str, anchor: str) -> bool:
-    """Whether an element of the page has id `anchor`."""
-    return bool(re.search(rf"\bid\s*=\s*[\"']?{re.escape(anchor)}[\"'\s>]", page_html))
+    """Whether an element of the page has id `anchor`.
+
+    Finds the anchor text first (a plain substring search) and only then looks
+    for `id=` just before it: a pattern that starts with `\\b` is tried at every
+    position of a 50 KB page.
+    """
+    if not anchor:
+        return False
+    start = page_html.find(anchor)
+    while start != -1:
+        end = start + len(anchor)
+        if (
+            end < len(page_html)
+            and page_html[end] in "\"' \t\n\r\f>"
+            and _ID_BEFORE.search(page_html, max(0, start - 40), start)
+        ):
+            return True
+        start = page_html.find(anchor, start + 1)
+    return False
 
 
 @dataclass
@@ -143,8 +163,15 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
                 page.memo[key] = opening + picture(view.full, attrs, page, eager=first) + closing
             return page.memo[key]
         alone = bool(opening and closing)
-        figure = _infographic(view, tag, page, eager=first, block=alone)
-        return figure if alone else opening + figure + closing
+        anchor = page.text_anchor(tag) if alone else None
+        key = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first, anchor)
+        if page.memo is not None and key in page.memo:
+            return page.memo[key]
+        figure = _infographic(view, tag, page, eager=first, block=alone, anchor=anchor)
+        figure = figure if alone else opening + figure + closing
+        if page.memo is not None:
+            page.memo[key] = figure
+        return figure
 
     out, last = [], 0
     for skipped in _SKIP.finditer(page_html):
@@ -202,7 +229,9 @@ def picture(
     return "".join(parts)
 
 
-def _infographic(view: ImageView, tag: ImgTag, page: PageImages, *, eager: bool, block: bool):
+def _infographic(
+    view: ImageView, tag: ImgTag, page: PageImages, *, eager: bool, block: bool, anchor: str | None
+):
     preview = view.preview or view.full
     attrs = [(k, v) for k, v in tag.attrs if k not in ("width", "height")]
     full_url = html.escape(page.relative(view.original_url), quote=True)
@@ -213,7 +242,6 @@ def _infographic(view: ImageView, tag: ImgTag, page: PageImages, *, eager: bool,
     if not block:
         return link
     links = [f'<a href="{full_url}">{LABELS["full"]}</a> <span>({size})</span>']
-    anchor = page.text_anchor(tag)
     if anchor:
         links.append(f'<a href="{html.escape(anchor, quote=True)}">{LABELS["text"]}</a>')
     whole = picture(view.full, attrs, page, lazy=True) if view.preview else ""

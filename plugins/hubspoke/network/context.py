@@ -50,6 +50,7 @@ class Presenter:
     avatar_urls: dict[str, str] = field(default_factory=dict)
     browse: dict[str, list[dict]] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
+    _author_cards: dict[str, dict] = field(default_factory=dict)
     _html: dict[tuple[str, str], Markup] = field(default_factory=dict)
     _locale: Locale | None = None
 
@@ -92,6 +93,12 @@ class Presenter:
         return self._bios[author.id]
 
     def author_card(self, author: Author) -> dict:
+        """An author as cards and profiles show them; made once per build (read-only)."""
+        if author.id not in self._author_cards:
+            self._author_cards[author.id] = self._author_card(author)
+        return self._author_cards[author.id]
+
+    def _author_card(self, author: Author) -> dict:
         link = self.author_link(author.id)
         link.update(
             {
