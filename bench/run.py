@@ -210,8 +210,9 @@ def events(posts: int, authors: int, workdir: Path) -> None:
         "bare": run_build(corpus, "mkdocs-bare.yml", profile="events"),
         "hub": run_build(corpus, "mkdocs.yml", profile="events"),
     }
-    print(f"\nwall time by step, {posts} posts (bare {results['bare']['seconds']:.2f} s, "
-          f"hub warm {results['hub']['seconds']:.2f} s)")  # fmt: skip
+    bare, hub = results["bare"], results["hub"]
+    print(f"\nwall time by step, {posts} posts (bare {bare['seconds']:.2f} s, {bare['peak_mb']:.0f} MB; "
+          f"hub warm {hub['seconds']:.2f} s, {hub['peak_mb']:.0f} MB)")  # fmt: skip
     names = sorted(set(results["bare"]["events"]) | set(results["hub"]["events"]))
     for name in names:
         if name.startswith("count "):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urljoin
@@ -156,29 +157,34 @@ class FeedsBuild:
 
     # -- on_env: the bytes ----------------------------------------------------
 
-    def render(self, network_build, files: Files) -> dict[str, bytes]:
-        """Every planned feed as bytes, by path; each post becomes an entry once."""
+    def render(self, network_build, files: Files) -> Iterator[tuple[str, bytes]]:
+        """Every planned feed as (path, bytes), one at a time; each post becomes an entry once."""
         items: dict[str, FeedItem] = {}
-        outputs: dict[str, bytes] = {}
         for target in self.targets:
             entries = []
             for post in target.posts:
                 if post.source not in items:
                     items[post.source] = self._item(network_build, post, files)
                 entries.append(items[post.source])
-            outputs[target.path] = render(self._feed(network_build, target, tuple(entries)))
-        return outputs
+            yield target.path, render(self._feed(network_build, target, tuple(entries)))
 
-    def add_files(self, outputs: dict[str, bytes], files: Files) -> None:
-        for path, content in outputs.items():
-            files.append(self._generated(path, content))
+    def add_files(self, outputs: Iterable[tuple[str, bytes]], files: Files) -> None:
+        """Write each feed straight to its place in site_dir as it is rendered, and add it
+        to the files there (MkDocs then leaves it be): a large site's feeds are tens of
+        megabytes that need not wait in memory for the end of the build."""
+        for path, content in outputs:
+            files.append(self._written(path, content))
         if self.uses_stylesheet:
             xslt = (Path(__file__).parent / "assets" / "feed.xsl").read_bytes()
-            files.append(self._generated(self.options.stylesheet_path, xslt))
+            files.append(self._written(self.options.stylesheet_path, xslt))
 
-    def _generated(self, path: str, content: bytes) -> File:
+    def _written(self, path: str, content: bytes) -> File:
+        target = Path(self.config.site_dir, *path.split("/"))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+        # A file whose source is its own destination: MkDocs skips copying it onto itself.
         return File.generated(
-            self.config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV
+            self.config, path, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
         )
 
     def _feed(self, network_build, target: Target, entries: tuple[FeedItem, ...]) -> Feed:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 import yaml
@@ -22,12 +23,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import events as core_events
-from hubspoke.core import ical, metadata, urls
+from hubspoke.core import metadata, urls
 from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.publication import State, Visibility
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.core.yamlfile import TextFileError
 from hubspoke.head import Head
+
+if TYPE_CHECKING:
+    from hubspoke.core import ical
 
 from .config import MediaConfig
 from .labels import Labels
@@ -115,6 +119,8 @@ class EventPages:
             self.page_urls[source] = file.url
         if not self._add_index(files):
             return  # a site without events and without a place for them in the nav
+        from hubspoke.core import ical  # icalendar is large: loaded by sites with events only
+
         taken = {f.dest_uri: f for f in files}
         for source in sorted(self.page_urls):
             event = self.events[source]
@@ -181,6 +187,8 @@ class EventPages:
         return True
 
     def _entry(self, event: core_events.Event) -> ical.Entry:
+        from hubspoke.core import ical
+
         network = self.build.network
         recording = self._recording(event)
         return ical.Entry(

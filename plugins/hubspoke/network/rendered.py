@@ -9,14 +9,23 @@ from hubspoke.core import html, text
 
 @dataclass(frozen=True)
 class RenderedPost:
-    """A post converted once; listings reuse the excerpt, never convert again."""
+    """A post converted once; listings reuse the excerpt, never convert again.
+
+    The HTML is the page's own content string (shared, not copied: a site's posts
+    are tens of megabytes); `body` is the part after the leading title.
+    """
 
     url: str
     title_html: str | None
-    body: str
+    content: str
+    body_start: int
     excerpt: str
     more: bool
     minutes: int
+
+    @property
+    def body(self) -> str:
+        return self.content[self.body_start :] if self.body_start else self.content
 
 
 def rendered_post(
@@ -26,4 +35,5 @@ def rendered_post(
     title_html, body = html.split_title(content)
     excerpt, more = html.excerpt(content)
     minutes = readtime or text.reading_time(body, words_per_minute)
-    return RenderedPost(url, title_html, body, excerpt, more, minutes)
+    start = len(content) - len(body)
+    return RenderedPost(url, title_html, content, start, excerpt, more, minutes)
