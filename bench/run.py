@@ -126,17 +126,33 @@ def summary(values: list[float]) -> str:
     return f"{statistics.median(values):7.2f} ({min(values):.2f}-{max(values):.2f})"
 
 
-def measure(posts: int, authors: int, repeat: int, workdir: Path) -> dict:
-    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
+def corpus_keeping_cache(workdir: Path, posts: int, authors: int) -> Path:
+    """The corpus, generated afresh; an image cache already filled for it is kept."""
+    target = workdir / f"corpus-{posts}"
+    kept = workdir / f"cache-{posts}"
+    if (target / ".cache").is_dir():
+        shutil.rmtree(kept, ignore_errors=True)
+        (target / ".cache").rename(kept)
+    corpus = generate(target, posts=posts, authors=authors)
+    if kept.is_dir():
+        kept.rename(corpus / ".cache")
+    return corpus
+
+
+def measure(posts: int, authors: int, repeat: int, workdir: Path, cold: bool = True) -> dict:
+    corpus = corpus_keeping_cache(workdir, posts, authors)
     runs: dict[str, list[dict]] = {"bare": [], "cold": [], "warm": []}
-    runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))  # fills the cache
+    if cold:
+        runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))  # fills the cache
+    else:
+        run_build(corpus, "mkdocs.yml")  # fills what a kept cache lacks
     for n in range(repeat):
         runs["bare"].append(run_build(corpus, "mkdocs-bare.yml"))
         runs["warm"].append(run_build(corpus, "mkdocs.yml"))
-        if n + 1 < repeat:
+        if cold and n + 1 < repeat:
             runs["cold"].append(run_build(corpus, "mkdocs.yml", cold_cache=True))
     seconds = {k: [r["seconds"] for r in v] for k, v in runs.items()}
-    peaks = {k: max(r["peak_mb"] for r in v) for k, v in runs.items()}
+    peaks = {k: max((r["peak_mb"] for r in v), default=0) for k, v in runs.items()}
     bare = statistics.median(seconds["bare"])
     return {
         "posts": posts,
@@ -145,8 +161,9 @@ def measure(posts: int, authors: int, repeat: int, workdir: Path) -> dict:
         "warm": seconds["warm"],
         "cold": seconds["cold"],
         "ratio_warm": statistics.median(seconds["warm"]) / bare,
-        "ratio_cold": statistics.median(seconds["cold"]) / bare,
+        "ratio_cold": statistics.median(seconds["cold"]) / bare if seconds["cold"] else None,
         "peak_bare": peaks["bare"],
+        "peak_warm": peaks["warm"],
         "peak_hub": max(peaks["warm"], peaks["cold"]),
     }
 
@@ -156,17 +173,22 @@ def print_table(rows: list[dict]) -> None:
     print(f"{'posts':>6} {'bare s (min-max)':>22} {'hub warm s':>22} {'ratio':>6} "
           f"{'hub cold s':>22} {'ratio':>6} {'peak MB bare/hub':>17}")  # fmt: skip
     for r in rows:
+        cold = (
+            f"{summary(r['cold']):>22} {r['ratio_cold']:6.2f}"
+            if r["cold"]
+            else f"{'-':>22} {'-':>6}"
+        )
         print(
             f"{r['posts']:>6} {summary(r['bare']):>22} {summary(r['warm']):>22} {r['ratio_warm']:6.2f} "
-            f"{summary(r['cold']):>22} {r['ratio_cold']:6.2f} {r['peak_bare']:8.0f}/{r['peak_hub']:.0f}"
+            f"{cold} {r['peak_bare']:8.0f}/{r['peak_hub']:.0f} (warm {r['peak_warm']:.0f})"
         )
 
 
 def profile(posts: int, authors: int, workdir: Path) -> None:
     import pstats
 
-    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
-    run_build(corpus, "mkdocs.yml", cold_cache=True)
+    corpus = corpus_keeping_cache(workdir, posts, authors)
+    run_build(corpus, "mkdocs.yml")  # fills what the image cache lacks
     out = workdir / "hub.prof"
     run_build(corpus, "mkdocs.yml", profile=str(out))
     stats = pstats.Stats(str(out))
@@ -204,8 +226,8 @@ def profile(posts: int, authors: int, workdir: Path) -> None:
 
 def events(posts: int, authors: int, workdir: Path) -> None:
     """Wall time per plugin event and per MkDocs page step, bare and warm hub, no profiler."""
-    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
-    run_build(corpus, "mkdocs.yml", cold_cache=True)
+    corpus = corpus_keeping_cache(workdir, posts, authors)
+    run_build(corpus, "mkdocs.yml")  # fills what the image cache lacks
     results = {
         "bare": run_build(corpus, "mkdocs-bare.yml", profile="events"),
         "hub": run_build(corpus, "mkdocs.yml", profile="events"),
@@ -270,8 +292,8 @@ def serve_rebuild(corpus: Path, config: str, edits: int) -> list[float]:
 
 
 def serve(posts: int, authors: int, edits: int, workdir: Path) -> None:
-    corpus = generate(workdir / f"corpus-{posts}", posts=posts, authors=authors)
-    run_build(corpus, "mkdocs.yml", cold_cache=True)
+    corpus = corpus_keeping_cache(workdir, posts, authors)
+    run_build(corpus, "mkdocs.yml")  # fills what the image cache lacks
     bare = serve_rebuild(corpus, "mkdocs-bare.yml", edits)
     hub = serve_rebuild(corpus, "mkdocs.yml", edits)
     ratio = statistics.median(hub) / statistics.median(bare)
@@ -289,6 +311,9 @@ def main() -> None:
     parser.add_argument("--events", action="store_true", help="wall time per plugin event")
     parser.add_argument(
         "--serve", type=int, metavar="EDITS", help="mkdocs serve rebuild time after EDITS edits"
+    )
+    parser.add_argument(
+        "--no-cold", action="store_true", help="skip cold-cache builds (reuse a --keep cache)"
     )
     parser.add_argument("--keep", type=Path, help="keep corpora in this folder")
     parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
@@ -316,7 +341,8 @@ def main() -> None:
                 profile(posts, count, workdir)
             return
         rows = [
-            measure(p, a, args.repeat, workdir) for p, a in zip(args.posts, authors, strict=False)
+            measure(p, a, args.repeat, workdir, cold=not args.no_cold)
+            for p, a in zip(args.posts, authors, strict=False)
         ]
         print_table(rows)
         if args.quick:

@@ -208,7 +208,18 @@ def test_rewriting_html_never_raises_and_keeps_text(fragment):
     ).map("".join)
 )  # fmt: skip
 def test_the_fast_url_scan_finds_every_url_the_tag_rewriter_sees(fragment):
-    """link_values (read-only, used on every page) never misses a URL rewrite_urls finds."""
+    """link_values (read-only, used on every page) sees exactly the URLs rewrite_urls sees."""
     seen = []
     rewrite_urls(fragment, lambda u: seen.append(u) or u)
-    assert set(seen) <= set(link_values(fragment))
+    assert set(seen) == set(link_values(fragment))
+
+
+def test_the_url_scan_ignores_urls_written_as_text():
+    """A published page that shows `<img src="...">` as code must not keep a draft's file."""
+    fragment = '<p>Write <code>&lt;img src="../media/teaser.png"&gt;</code> or href=x</p>'
+    assert list(link_values(fragment)) == []
+    assert list(link_values('<IMG SRC="a.png" srcset="b.png 1x, c.png 2x">')) == [
+        "a.png",
+        "b.png",
+        "c.png",
+    ]

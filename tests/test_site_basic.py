@@ -60,6 +60,16 @@ def test_each_index_lists_exactly_its_published_posts(basic, url, titles):
     assert all_listing_titles(basic, url) == titles
 
 
+def test_personas_overview_counts_each_personas_published_posts(basic):
+    counts = {
+        item.select_one(".hs-grid__name").get_text(strip=True): item.select_one(
+            ".hs-grid__count"
+        ).get_text(strip=True)
+        for item in basic.html("personas/").select(".hs-grid--personas > li")
+    }
+    assert counts["Buyer"] == "2 posts" and counts["Candidate"] == "2 posts"
+
+
 def test_persona_page_keeps_its_own_text_above_the_index(basic):
     soup = basic.html("personas/buyer/")
     text = soup.select_one("article.md-content__inner").get_text(" ", strip=True)
@@ -231,6 +241,8 @@ def test_serve_preview_shows_drafts_with_a_banner(site_copy, tmp_path, monkeypat
     assert 'name="robots" content="noindex"' in page
     listing = (tmp_path / "site/personas/buyer/index.html").read_text()
     assert "canarydraft" in listing and re.search(r"hs-badge--state\">\s*Draft", listing)
+    rows = (tmp_path / "site/blog/archive/2025/index.html").read_text()  # compact rows
+    assert "canarydraft" in rows and re.search(r"hs-badge--state\">\s*Draft", rows)
     sitemap = (tmp_path / "site/sitemap.xml").read_text()
     assert "canary" not in sitemap
 

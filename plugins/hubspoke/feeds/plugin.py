@@ -2,7 +2,7 @@
 and categories, and the links that let readers find them.
 
 on_config checks the options against the spec table; on_env (once every post is
-rendered) plans, renders and adds the feed files, which MkDocs then writes;
+rendered) plans and renders the feeds, writing each straight into site_dir;
 on_page_context adds <link rel="alternate"> and "Follow" links. Per-build state
 lives in `self.build`, reset in on_config because `mkdocs serve` reuses plugins.
 """

@@ -104,6 +104,7 @@ class ImagesBuild:
         self.sources: dict[str, Source] = {}
         self._avatar_set: set[str] = set()
         self._pictures: dict = {}
+        self._by_url: dict[str, Source] | None = None
         self.cards = CardMaker(self)
 
     # -- on_files -------------------------------------------------------------
@@ -116,7 +117,11 @@ class ImagesBuild:
         return {f.src_uri: f for f in self.url_map.values()}
 
     def source_at_url(self, url: str) -> Source | None:
-        return next((s for s in self.sources.values() if s.file.url == url), None)
+        """The source image published at `url` (an avatar, for cards): a lookup, not a scan,
+        as it is asked for every author of every post."""
+        if self._by_url is None:
+            self._by_url = {s.file.url: s for s in self.sources.values()}
+        return self._by_url.get(url)
 
     # -- on_page_content --------------------------------------------------------
 
@@ -216,6 +221,7 @@ class ImagesBuild:
             elif is_raster(name) or is_unsupported(name):
                 info = inspect(file.abs_src_path, file.content_bytes, max_pixels=self.max_pixels)
                 self.sources[file.src_uri] = Source(file, label, info)
+                self._by_url = None
                 self.stats.sources += 1
                 self.stats.bytes_sources += info.size
         except (ImageProblem, SvgProblem) as problem:

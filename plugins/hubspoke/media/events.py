@@ -213,7 +213,7 @@ class EventPages:
         if not event.recording:
             return None
         network = self.build.network
-        post = next((p for p in network.posts if p.source == event.recording), None)
+        post = self.build.posts_by_source.get(event.recording)
         if post is None or not network.visibility(post).built:
             return None
         return post.title, self.build.post_url(post)

@@ -6,6 +6,7 @@ expects); excerpts are rewritten to be correct from the page showing them.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin
@@ -51,6 +52,7 @@ class Presenter:
     browse: dict[str, list[dict]] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
     _author_cards: dict[str, dict] = field(default_factory=dict)
+    _counts: Counter | None = None
     _html: dict[tuple[str, str], Markup] = field(default_factory=dict)
     _locale: Locale | None = None
 
@@ -197,11 +199,13 @@ class Presenter:
 
     def row(self, post: Post) -> dict:
         """A post in a compact listing: title, date and authors."""
+        visibility = self.network.visibility(post)
         return {
             "title": post.title,
             "url": self.post_urls[post.source],
             "date": self.date(post.date),
             "authors": [self.author_link(a) for a in post.authors],
+            "state": None if visibility.indexed else visibility.state.value,
         }
 
     # -- whole pages --------------------------------------------------------
@@ -322,8 +326,14 @@ class Presenter:
             "summary": persona.summary,
             "function": persona.function,
             "url": self.view_url("persona", persona.id),
-            "count": len(self.network.posts_for("persona", persona.id)),
+            "count": self._persona_counts().get(persona.id, 0),
         }
+
+    def _persona_counts(self) -> dict[str, int]:
+        """Listed posts per persona, counted in one pass (persona cards are on many pages)."""
+        if self._counts is None:
+            self._counts = Counter(p for post in self.network.listed for p in set(post.personas))
+        return self._counts
 
     def authors_page(self) -> dict:
         authors = sorted(self.network.authors.values(), key=lambda a: (not a.active, a.name))
@@ -333,9 +343,7 @@ class Presenter:
                 counts[author_id] += 1
         cards = []
         for author in authors:
-            card = self.author_card(author)
-            card["count"] = counts[author.id]
-            cards.append(card)
+            cards.append({**self.author_card(author), "count": counts[author.id]})
         return {
             "role": "authors",
             "experts": [c for c in cards if c["role"] == "expert"],
