@@ -416,6 +416,6 @@ def test_drawings_are_quantized_and_photos_are_not(tmp_path):
     ],
 )
 def test_has_id_finds_only_a_whole_element_id(page, anchor, found):
-    from hubspoke.core.image_html import has_id
+    from hubspoke.core.html import has_id
 
     assert has_id(page, anchor) is found

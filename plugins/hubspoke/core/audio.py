@@ -19,6 +19,7 @@ import yaml
 
 from . import validation
 from .errors import ContentError, Problem
+from .urls import source_path
 from .video import clock_duration, iso_duration, parse_duration
 from .yamlfile import FRONT_MATTER, Document, decode, split_front_matter
 
@@ -117,7 +118,7 @@ def read_audio(source: str, shown: str, raw: bytes) -> Audio | None:
         return Problem(shown, inner.line(key), f"{FIELD}.{key}", message)
 
     found = []
-    path = posixpath.normpath(posixpath.join(posixpath.dirname(source), value["file"]))
+    path = source_path(source, value["file"])
     suffix = posixpath.splitext(path)[1].lower()
     if "://" in value["file"] or value["file"].startswith("/"):
         found.append(problem("file", "must be a path relative to the post, e.g. ../media/x.mp3"))

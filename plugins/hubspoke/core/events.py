@@ -20,6 +20,7 @@ from datetime import UTC, datetime, timezone, tzinfo
 from . import dates, publication, validation
 from .errors import ContentError, Problem, ProblemList
 from .publication import State, Visibility
+from .urls import source_path
 from .yamlfile import decode, split_front_matter
 
 KINDS = {
@@ -137,7 +138,7 @@ def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Even
         problem("place", "is missing: give a 'place' ({name: ..., city: ...}) or an 'online' link")
     recording = None
     if data.get("recording"):
-        recording = posixpath.normpath(posixpath.join(posixpath.dirname(source), data["recording"]))
+        recording = source_path(source, data["recording"])
         if recording.startswith("../") or "://" in data["recording"]:
             problem("recording", "must be a blog post, a path relative to this file")
     found.raise_if_any()

@@ -23,6 +23,31 @@ _RAW_TEXT = re.compile(r"<(script|style|textarea)\b.*?</\1\s*>", re.S | re.I)
 URL_ATTRIBUTES = ("href", "src", "poster", "data", "action", "cite")
 
 
+_ID_BEFORE = re.compile(r"\sid\s*=\s*[\"']?$", re.I)
+
+
+def has_id(page_html: str, anchor: str) -> bool:
+    """Whether an element of the page has id `anchor`.
+
+    Finds the anchor text first (a plain substring search) and only then looks
+    for `id=` just before it: a pattern that starts with `\\b` is tried at every
+    position of a 50 KB page.
+    """
+    if not anchor:
+        return False
+    start = page_html.find(anchor)
+    while start != -1:
+        end = start + len(anchor)
+        if (
+            end < len(page_html)
+            and page_html[end] in "\"' \t\n\r\f>"
+            and _ID_BEFORE.search(page_html, max(0, start - 40), start)
+        ):
+            return True
+        start = page_html.find(anchor, start + 1)
+    return False
+
+
 def parse_attrs(text: str) -> list[tuple[str, str | None]]:
     """Attributes of a start tag as (name, unescaped value or None)."""
     found = []

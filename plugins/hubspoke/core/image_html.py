@@ -96,31 +96,6 @@ def find_images(fragment: str) -> list[ImgTag]:
     return found
 
 
-_ID_BEFORE = re.compile(r"\sid\s*=\s*[\"']?$", re.I)
-
-
-def has_id(page_html: str, anchor: str) -> bool:
-    """Whether an element of the page has id `anchor`.
-
-    Finds the anchor text first (a plain substring search) and only then looks
-    for `id=` just before it: a pattern that starts with `\\b` is tried at every
-    position of a 50 KB page.
-    """
-    if not anchor:
-        return False
-    start = page_html.find(anchor)
-    while start != -1:
-        end = start + len(anchor)
-        if (
-            end < len(page_html)
-            and page_html[end] in "\"' \t\n\r\f>"
-            and _ID_BEFORE.search(page_html, max(0, start - 40), start)
-        ):
-            return True
-        start = page_html.find(anchor, start + 1)
-    return False
-
-
 @dataclass
 class PageImages:
     """How to rewrite the images of one page."""

@@ -7,7 +7,6 @@ which are listed, which belong on an author's, persona's or category's page.
 from __future__ import annotations
 
 import difflib
-import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,6 +16,7 @@ from .indexes import IndexPage, ViewSpec, build_indexes
 from .model import Author, Category, Persona, Post
 from .publication import Visibility, visibility
 from .text import slugify
+from .urls import source_path
 
 DEFAULT_PATHS = {
     "blog": "blog",
@@ -226,7 +226,7 @@ def _image_problem(source: str, image: str, files: set[str], docs_label: str) ->
         return None if image.startswith("https://") else "must be a relative path or https URL"
     if image.startswith("/"):
         return "must be a path relative to the post file, not an absolute path"
-    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(source), image))
+    resolved = source_path(source, image)
     if resolved.startswith("../") or resolved == "..":
         return "points outside the content folder"
     if resolved not in files:

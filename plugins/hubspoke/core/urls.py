@@ -116,6 +116,11 @@ def _relpath(path: str, start: str) -> str:
     return "/".join([".."] * (len(here) - common) + to[common:]) or "."
 
 
+def source_path(source: str, ref: str) -> str:
+    """The docs-relative path of `ref`, a file path written in the source file `source`."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(source), ref))
+
+
 def resolve(url: str, base: str) -> str:
     """Site-relative URL of a (possibly relative) `url` found on the page at `base`."""
     if url.startswith("/") or "://" in url or url.startswith(("mailto:", "tel:", "data:")):

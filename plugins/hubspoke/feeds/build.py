@@ -34,7 +34,7 @@ from hubspoke.core.feeds import (
     utm_params,
 )
 from hubspoke.core.model import Post
-from hubspoke.core.urls import PathFormatError
+from hubspoke.core.urls import PathFormatError, source_path
 
 from .config import FeedsConfig
 
@@ -251,7 +251,7 @@ class FeedsBuild:
             return None
         if "://" in post.image:
             return Media(post.image, 0, _media_type(post.image))
-        src = posixpath.normpath(posixpath.join(posixpath.dirname(post.source), post.image))
+        src = source_path(post.source, post.image)
         file = files.get_file_from_path(src)
         if file is None:
             return None

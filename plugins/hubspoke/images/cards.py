@@ -8,7 +8,6 @@ page shares the home page's card. Cards need `site_url` (og:image is absolute).
 from __future__ import annotations
 
 import hashlib
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,6 +33,7 @@ from hubspoke.core.image_plan import (
     cache_key,
     card_from_source,
 )
+from hubspoke.core.urls import source_path
 from hubspoke.head import head_of
 
 if TYPE_CHECKING:
@@ -97,7 +97,7 @@ class CardMaker:
                 continue
             if core_html.is_external(post.image):
                 continue
-            src_uri = posixpath.normpath(posixpath.join(posixpath.dirname(post.source), post.image))
+            src_uri = source_path(post.source, post.image)
             self.post_images[post.source] = src_uri
             file = by_src.get(src_uri)
             if file is not None:

@@ -35,7 +35,6 @@ from hubspoke.core.image_html import (
     SvgView,
     Variant,
     find_images,
-    has_id,
     rewrite_page,
 )
 from hubspoke.core.image_inspect import (
@@ -47,6 +46,7 @@ from hubspoke.core.image_inspect import (
 )
 from hubspoke.core.image_plan import Encoding, Output, SourcePlan, is_infographic, plan_source
 from hubspoke.core.image_svg import SvgProblem, check_svg
+from hubspoke.core.urls import source_path
 
 from .cards import CardMaker
 
@@ -150,7 +150,7 @@ class ImagesBuild:
             if INFOGRAPHIC_CLASS in img.classes:
                 self.marked.add(target)
             anchor = img.get(TEXT_ATTRIBUTE)
-            if anchor and anchor.startswith("#") and not has_id(content, anchor[1:]):
+            if anchor and anchor.startswith("#") and not core_html.has_id(content, anchor[1:]):
                 self.log.warning(
                     f"{label}: image '{shown}': {TEXT_ATTRIBUTE}=\"{anchor}\" matches no "
                     "heading or element id on the page"
@@ -160,7 +160,7 @@ class ImagesBuild:
     def _check_escape(self, page: Page, label: str, src: str) -> None:
         """MkDocs leaves a link it cannot resolve as written: relative to the source file."""
         path = unquote(src.split("#")[0].split("?")[0])
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), path))
+        joined = source_path(page.file.src_uri, path)
         if joined == ".." or joined.startswith("../"):
             self.problems.add(
                 label,
@@ -377,7 +377,7 @@ class ImagesBuild:
             if anchor and not anchor.startswith("#"):
                 return anchor
             wanted = anchor[1:] if anchor else text_id
-            return f"#{wanted}" if wanted and has_id(output, wanted) else None
+            return f"#{wanted}" if wanted and core_html.has_id(output, wanted) else None
 
         output = rewrite_page(
             output,

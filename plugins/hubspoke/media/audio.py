@@ -25,7 +25,7 @@ from hubspoke.core import html as core_html
 from hubspoke.core import podcast, urls
 from hubspoke.core.errors import ContentError, Problem, ProblemList
 from hubspoke.core.text import plain_text
-from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.core.yamlfile import TextFileError
 from hubspoke.head import Head
 
@@ -115,7 +115,7 @@ class AudioPosts:
         found = []
         for value in _ATTRIBUTE_FILE.findall(raw.decode("utf-8", "replace")):
             if not value.startswith("#") and "://" not in value:
-                found.append(posixpath.normpath(posixpath.join(posixpath.dirname(source), value)))
+                found.append(source_path(source, value))
         if found:
             self.attribute_files[source] = found
 
@@ -155,9 +155,8 @@ class AudioPosts:
                     "file", f"'{audio.file}' not found (looked for {self.labels.docs(audio.path)})"
                 )
                 continue
-            raw = file.content_bytes
-            size = os.path.getsize(file.abs_src_path) if file.abs_src_path else len(raw)
-            wrong = core_audio.file_problem(audio, raw[:16], size)
+            head, size = _head_and_size(file)
+            wrong = core_audio.file_problem(audio, head, size)
             if wrong:
                 problem(*wrong)
                 continue
@@ -209,44 +208,25 @@ class AudioPosts:
         return content[:at] + markup + content[at:]
 
     def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:
-        shown = self.labels.file(page.file)
+        def stop(message: str) -> PluginError:
+            problem = Problem(
+                self.labels.file(page.file), audio.line("transcript"), "audio.transcript", message
+            )
+            return PluginError(str(ContentError([problem])))
+
         value = audio.transcript
         if value.startswith("#"):
-            if not re.search(rf"\sid=[\"']?{re.escape(value[1:])}[\"'\s>]", content):
-                raise PluginError(
-                    str(
-                        ContentError(
-                            [
-                                Problem(
-                                    shown,
-                                    audio.line("transcript"),
-                                    "audio.transcript",
-                                    f"'{value}' matches nothing on the page: an audio post needs "
-                                    "a transcript: add a '## Transcript' section, or set "
-                                    "audio.transcript to the transcript's file",
-                                )
-                            ]
-                        )
-                    )
+            if not core_html.has_id(content, value[1:]):
+                raise stop(
+                    f"'{value}' matches nothing on the page: an audio post needs "
+                    "a transcript: add a '## Transcript' section, or set "
+                    "audio.transcript to the transcript's file"
                 )
             return value
-        path = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), value))
+        path = source_path(page.file.src_uri, value)
         target = self.files.get_file_from_path(path) if self.files is not None else None
         if target is None:
-            raise PluginError(
-                str(
-                    ContentError(
-                        [
-                            Problem(
-                                shown,
-                                audio.line("transcript"),
-                                "audio.transcript",
-                                f"'{value}' not found (looked for {self.labels.docs(path)})",
-                            )
-                        ]
-                    )
-                )
-            )
+            raise stop(f"'{value}' not found (looked for {self.labels.docs(path)})")
         return urls.relative_url(target.url, page.url)
 
     def plan_feeds(self, network) -> None:
@@ -371,3 +351,13 @@ class AudioPosts:
                 show_feed=urljoin(base, feed) if feed else None,
             )
         )
+
+
+def _head_and_size(file: File) -> tuple[bytes, int]:
+    """The first 16 bytes (enough to tell the format) and the size of an audio file,
+    without reading tens of megabytes into memory."""
+    if file.abs_src_path:
+        with open(file.abs_src_path, "rb") as stream:
+            return stream.read(16), os.path.getsize(file.abs_src_path)
+    raw = file.content_bytes
+    return raw[:16], len(raw)

@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.core import urls, video
 from hubspoke.core.errors import ContentError, Problem
-from hubspoke.core.html import is_external
+from hubspoke.core.html import has_id, is_external
 from hubspoke.head import Head
 
 from .labels import Labels
@@ -162,7 +162,7 @@ class Videos:
         problems = []
         for embed in found.embeds:
             anchor = embed.transcript
-            if anchor and anchor.startswith("#") and not _has_id(content, anchor[1:]):
+            if anchor and anchor.startswith("#") and not has_id(content, anchor[1:]):
                 problems.append(
                     Problem(
                         self.labels.file(page.file),
@@ -224,10 +224,6 @@ def _text(value) -> str:
     if value is None:
         return ""
     return (value.unescape() if isinstance(value, Markup) else str(value)).strip()
-
-
-def _has_id(content: str, wanted: str) -> bool:
-    return re.search(rf"\sid=[\"']?{re.escape(wanted)}[\"'\s>]", content) is not None
 
 
 def _source_text(page: Page) -> str:

@@ -179,7 +179,7 @@ class NetworkBuild:
             presenter.post_urls[post.source] = file.url
             self.roles[post.source] = PageRole("post", post.source)
             if post.image:
-                self.referenced.add(_join(post.source, post.image))
+                self.referenced.add(urls.source_path(post.source, post.image))
         claims = Claims(files, self.shown)
         self._add_overviews(files, claims)
         browse: dict[str, list] = {"category": [], "archive": []}
@@ -281,7 +281,9 @@ class NetworkBuild:
         for ref in refs:
             if html.is_external(ref) or ref.startswith(("#", "/")):
                 continue
-            target = files.get_file_from_path(_join(post.source, unquote(ref.split("#")[0])))
+            target = files.get_file_from_path(
+                urls.source_path(post.source, unquote(ref.split("#")[0]))
+            )
             if target is not None and not target.is_documentation_page():
                 self.unpublished_assets[target.src_uri] = target
 
@@ -487,7 +489,3 @@ def _label(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _join(source: str, ref: str) -> str:
-    return posixpath.normpath(posixpath.join(posixpath.dirname(source), ref))

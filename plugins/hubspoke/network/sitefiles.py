@@ -83,7 +83,3 @@ class Claims:
                 f"{self._shown(other)} already produces; rename or move one of them"
             )
         self._by_dest[file.dest_uri] = file
-
-    def release(self, file: File) -> None:
-        if self._by_dest.get(file.dest_uri) is file:
-            del self._by_dest[file.dest_uri]
