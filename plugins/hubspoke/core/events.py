@@ -11,7 +11,6 @@ sign up. Upcoming or past is decided by the build clock: an event is past once i
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import posixpath
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +18,8 @@ from datetime import UTC, datetime, timezone, tzinfo
 
 from . import dates, publication, validation
 from .errors import ContentError, Problem, ProblemList
+from .loaders import as_list
+from .network import unknown_id
 from .publication import State, Visibility
 from .urls import source_path
 from .yamlfile import decode, split_front_matter
@@ -155,8 +156,8 @@ def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Even
         place=place,
         online=data.get("online"),
         registration=data.get("registration"),
-        speakers=tuple(_as_list(data.get("speakers"))),
-        personas=tuple(_as_list(data.get("personas"))),
+        speakers=tuple(as_list(data.get("speakers"))),
+        personas=tuple(as_list(data.get("personas"))),
         recording=recording,
         status=data.get("status", "scheduled"),
         free=data.get("free"),
@@ -165,12 +166,6 @@ def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Even
         unlisted=bool(data.get("unlisted", False)),
         lines=dict(document.lines),
     )
-
-
-def _as_list(value) -> list:
-    if value is None:
-        return []
-    return [value] if isinstance(value, str) else list(value)
 
 
 def check_references(
@@ -188,11 +183,11 @@ def check_references(
 
         for speaker in event.speakers:
             if speaker not in authors:
-                problem("speakers", _unknown("author", speaker, authors, "authors/<id>.yml"))
+                problem("speakers", unknown_id("author", speaker, authors, "authors/<id>.yml"))
         for persona in event.personas:
             if persona not in personas:
                 problem(
-                    "personas", _unknown("persona", persona, personas, "content/personas/<id>.md")
+                    "personas", unknown_id("persona", persona, personas, "content/personas/<id>.md")
                 )
         if event.recording and event.recording not in posts:
             problem(
@@ -201,12 +196,6 @@ def check_references(
                 "with the recording, relative to this file",
             )
     return problems.items
-
-
-def _unknown(kind: str, value: str, known: Mapping[str, object], where: str) -> str:
-    close = difflib.get_close_matches(value, list(known), n=1)
-    hint = f"did you mean '{close[0]}'?" if close else f"add {where} or fix the id"
-    return f"unknown {kind} id '{value}': {hint}"
 
 
 def visibility(event: Event, clock: datetime, *, preview: bool = False) -> Visibility:

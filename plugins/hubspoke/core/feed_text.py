@@ -19,7 +19,6 @@ _NOT_IN_FEEDS = re.compile(
     "[^\t\n\r\u0020-\u007e\u00a0-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd\U00010000-\U0010ffff]"
 )
 _LINE_BREAKS = re.compile(r"[\t\n\r ]+")
-_HEADERLINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.S | re.I)
 
 
 def clean_text(value: str | None) -> str:
@@ -58,7 +57,7 @@ def absolute_html(fragment: str, page_url: str, site_url: str) -> str:
 
 def without_page_furniture(fragment: str) -> str:
     """Drop what only makes sense on the page: heading "¶" permalinks, `<!-- more -->`."""
-    return html.MORE.sub("", _HEADERLINK.sub("", fragment))
+    return html.MORE.sub("", html.HEADERLINK.sub("", fragment))
 
 
 def with_query(url: str, params: Mapping[str, str]) -> str:

@@ -158,7 +158,7 @@ def add_link_rel(fragment: str, values: tuple[str, ...]) -> str:
     return rewrite_tags(fragment, rewrite)
 
 
-_HEADERLINK = re.compile(r'<a\b[^>]*class="headerlink"[^>]*>.*?</a>', re.S)
+HEADERLINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.S | re.I)
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.S | re.I)
 _FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
 
@@ -186,7 +186,7 @@ def excerpt(content: str) -> tuple[str, bool]:
         first = _FIRST_PARAGRAPH.search(body)
         part = first.group(0) if first else ""
         more = bool(first) and len(body.strip()) > len(part)
-    part = _HEADERLINK.sub("", part)
+    part = HEADERLINK.sub("", part)
 
     def drop_ids(_name, attrs):
         if any(k == "id" for k, _ in attrs):

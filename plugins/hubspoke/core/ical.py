@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 
 from icalendar import Calendar
 from icalendar import Event as VEvent
@@ -99,8 +99,3 @@ def _location(event: Event) -> str | None:
 def uid(slug: str, host: str) -> str:
     """A stable, globally unique id: the event's slug at the site's host."""
     return f"event-{slug}@{host or 'hubspoke.invalid'}"
-
-
-def stamp(value: datetime) -> str:
-    """How DTSTAMP reads (for messages and tests)."""
-    return value.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -29,7 +29,8 @@ ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 AUTHOR_SUFFIXES = (".yml", ".yaml")
 
 
-def _as_list(value) -> list:
+def as_list(value) -> list:
+    """A front-matter value as a list: nothing, one text, or a list."""
     if value is None:
         return []
     return [value] if isinstance(value, str) else list(value)
@@ -190,7 +191,7 @@ def read_post(
         problem("slug", "cannot be made from the title: add 'slug: ...' with letters and digits")
 
     categories = []
-    for name in _as_list(data.get("categories")):
+    for name in as_list(data.get("categories")):
         slug_of = text.slugify(name)
         if not slug_of:
             problem("categories", f"category {name!r} has no letters or digits")
@@ -218,11 +219,11 @@ def read_post(
         date=created,
         slug=slug,
         path=path,
-        authors=tuple(_as_list(data.get("authors"))),
+        authors=tuple(as_list(data.get("authors"))),
         updated=updated,
         categories=tuple(categories),
-        tags=tuple(t.strip() for t in _as_list(data.get("tags"))),
-        personas=tuple(_as_list(data.get("personas"))),
+        tags=tuple(t.strip() for t in as_list(data.get("tags"))),
+        personas=tuple(as_list(data.get("personas"))),
         description=(data.get("description") or "").strip() or None,
         image=data.get("image"),
         draft=bool(data.get("draft", False)),

@@ -167,15 +167,15 @@ def check_references(
             problem("authors", "is missing: name at least one author id from authors/")
         for author_id in post.authors:
             if author_id not in authors:
-                problem("authors", _unknown("author", author_id, authors, "authors/<id>.yml"))
+                problem("authors", unknown_id("author", author_id, authors, "authors/<id>.yml"))
         for persona_id in post.personas:
             if persona_id not in personas:
                 problem(
                     "personas",
-                    _unknown("persona", persona_id, personas, "content/personas/<id>.md"),
+                    unknown_id("persona", persona_id, personas, "content/personas/<id>.md"),
                 )
         if post.reviewer and post.reviewer not in authors:
-            problem("reviewer", _unknown("author", post.reviewer, authors, "authors/<id>.yml"))
+            problem("reviewer", unknown_id("author", post.reviewer, authors, "authors/<id>.yml"))
         if allowed:
             for category in post.categories:
                 if category.slug not in allowed:
@@ -215,7 +215,7 @@ def _same_words(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch not in " -_")
 
 
-def _unknown(kind: str, value: str, known: Mapping[str, object], where: str) -> str:
+def unknown_id(kind: str, value: str, known: Mapping[str, object], where: str) -> str:
     close = difflib.get_close_matches(value, list(known), n=1)
     hint = f"did you mean '{close[0]}'?" if close else f"add {where} or fix the id"
     return f"unknown {kind} id '{value}': {hint}"
