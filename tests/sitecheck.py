@@ -53,3 +53,14 @@ def files_containing(site: Path, needle: str) -> list[str]:
 def listed_titles(soup: BeautifulSoup) -> list[str]:
     """Titles of the post cards on a listing page, in order."""
     return [a.get_text(strip=True) for a in soup.select(".hs-card__title a, .hs-compact > li > a")]
+
+
+def all_listing_titles(built, first_url: str) -> list[str]:
+    """Titles on every page of a paginated listing, following its 'next' links."""
+    titles, url = [], first_url
+    while url is not None:
+        soup = built.html(url)
+        titles += listed_titles(soup)
+        step = soup.select_one(".hs-pagination a[rel=next]")
+        url = urlsplit(urljoin("http://site/" + url, step["href"])).path[1:] if step else None
+    return titles

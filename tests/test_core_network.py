@@ -5,8 +5,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from hubspoke.core.indexes import paginate
-from hubspoke.core.model import Author, Category, Persona, Post
+from hubspoke.core.model import Author, Category, Persona
 from hubspoke.core.network import Network, Settings, check_references
+
+from .factories import post
 
 CLOCK = datetime(2026, 1, 1, tzinfo=UTC)
 AUTHORS = {
@@ -19,19 +21,6 @@ PERSONAS = {
     "candidate": Persona("candidate", "Candidate", "Joins", "personas/candidate.md"),
     "journalist": Persona("journalist", "Journalist", "Writes", "personas/journalist.md"),
 }
-
-
-def post(n: int, **fields) -> Post:
-    values = {
-        "source": f"blog/p{n}.md",
-        "title": f"Post {n}",
-        "date": datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=n),
-        "slug": f"p{n}",
-        "path": f"blog/p{n}",
-        "authors": ("ada",),
-    }
-    values.update(fields)
-    return Post(**values)
 
 
 @pytest.fixture

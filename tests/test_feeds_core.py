@@ -2,7 +2,7 @@
 absolute URLs, text cleaning, and the three writers read back by real parsers."""
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 import feedparser
@@ -34,6 +34,8 @@ from hubspoke.core.feeds import (
 )
 from hubspoke.core.model import Author, Category, Persona, Post
 from hubspoke.core.network import Network, Settings
+
+from .factories import post
 
 ASSETS = Path(__file__).resolve().parent.parent / "plugins/hubspoke/feeds/assets"
 SITE = "https://hub.example.com/sub/"
@@ -104,19 +106,6 @@ AUTHORS = {
 }
 PERSONAS = {"buyer": Persona("buyer", "Buyer", "Buys", "personas/buyer.md")}
 NEWS = Category("news", "News")
-
-
-def post(n: int, **fields) -> Post:
-    values = {
-        "source": f"blog/p{n}.md",
-        "title": f"Post {n}",
-        "date": datetime(2025, 1, 1, tzinfo=UTC) + timedelta(days=n),
-        "slug": f"p{n}",
-        "path": f"blog/p{n}",
-        "authors": ("ada",),
-    }
-    values.update(fields)
-    return Post(**values)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 import gzip
 import json
 import re
-from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -11,20 +10,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from .conftest import FIXED_CLOCK, build_in_process
-from .sitecheck import broken_links, files_containing, listed_titles
+from .sitecheck import all_listing_titles, broken_links, files_containing, listed_titles
 
 PUBLISHED = ["Third post, Material style", "Second post", "First post"]
-
-
-def all_listing_titles(built, first_url):
-    """Titles on every page of a paginated listing, following its 'next' links."""
-    titles, url = [], first_url
-    while url is not None:
-        soup = built.html(url)
-        titles += listed_titles(soup)
-        step = soup.select_one(".hs-pagination a[rel=next]")
-        url = urlsplit(urljoin("http://site/" + url, step["href"])).path[1:] if step else None
-    return titles
 
 
 def test_builds_strict_without_warnings(basic):
