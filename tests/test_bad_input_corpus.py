@@ -220,7 +220,7 @@ CASES = {
     "author: avatar missing": (author("avatar: ghost.png\n"), ["field 'avatar'", "not found"]),
     "author: avatar symlink outside the repo": (
         symlink_avatar,
-        ["field 'avatar'", "inside the authors folder"],
+        ["authors/link.png: is a symbolic link to", "points outside the repository"],
     ),
     "author: file name is not an id": (
         author(name="Bad Name.yml"),

@@ -104,7 +104,9 @@ class Site:
         self.policy = settings.policy(self.options)
         self.report_settings = settings.report_settings(self.options)
         self.clock = _clock(clock_text, network.clock, self.layout.timezone)
-        self.enabled = self.options.enabled
+        # The build applies the policy only where mkdocs.yml lists the editorial plugin;
+        # check applies it exactly there too, so the two agree.
+        self.enabled = self.options.enabled and settings.EDITORIAL in self.config.plugins
 
     def load(self) -> LoadedSite:
         return load_site(self.layout, self.clock)

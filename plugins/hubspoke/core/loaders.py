@@ -55,6 +55,8 @@ def load_authors(directory: Path, shown_dir: str) -> dict[str, Author]:
     for path in sorted(directory.iterdir()):
         if path.suffix not in AUTHOR_SUFFIXES or path.name.startswith("."):
             continue
+        if path.is_symlink():
+            continue  # reported by the intake; never read
         shown = f"{shown_dir}/{path.name}"
         author_id = path.stem
         if author_id in seen:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import loaders
 from .errors import ContentError, Problem
+from .intake import FileRules, Intake, scan
 from .model import Author, Persona, Post
 from .network import Network, Settings, check_references
 from .policy import SourceText
@@ -45,6 +46,10 @@ class SiteLayout:
     directory_urls: bool = True
     site_url: str | None = None
     excluded: Callable[[str], bool] = hidden
+    file_rules: FileRules = FileRules()
+    # Folders and files checked for links besides docs and authors (overrides, spokes file).
+    other_dirs: tuple[Path, ...] = ()
+    other_files: tuple[Path, ...] = ()
 
     def shown(self, path: Path) -> str:
         """A path as an editor knows it: relative to the folder of mkdocs.yml."""
@@ -53,16 +58,16 @@ class SiteLayout:
         except ValueError:
             return path.as_posix()
 
-    def docs_files(self) -> list[str]:
-        """Every content file, docs-relative, sorted; excluded files left out."""
-        if not self.docs_dir.is_dir():
-            return []
-        found = []
-        for path in self.docs_dir.rglob("*"):
-            relative = path.relative_to(self.docs_dir).as_posix()
-            if path.is_file() and not self.excluded(relative):
-                found.append(relative)
-        return sorted(found)
+    def scan(self) -> Intake:
+        """Every file of the content, authors and overrides, listed once, links not followed."""
+        return scan(
+            self.root,
+            self.docs_dir,
+            rules=self.file_rules,
+            also=(self.authors_dir, *self.other_dirs),
+            single=self.other_files,
+            excluded=self.excluded,
+        )
 
     def post_sources(self, files: list[str]) -> list[str]:
         blog = self.blog_dir.strip("/") + "/"
@@ -98,9 +103,10 @@ class LoadedSite:
 
 def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
     """Read every author, persona and post; collect every problem instead of stopping."""
-    problems: list[Problem] = []
+    intake = layout.scan()
+    problems: list[Problem] = list(intake.problems)
     authors, author_texts, broken_authors = _read_authors(layout, problems)
-    files = layout.docs_files()
+    files = intake.files
     personas: dict[str, Persona] = {}
     persona_texts: dict[str, SourceText] = {}
     broken_personas: set[str] = set()
@@ -165,6 +171,8 @@ def _read_authors(layout: SiteLayout, problems: list[Problem]):
     authors: dict[str, Author] = {}
     texts: dict[str, SourceText] = {}
     broken: set[str] = set()
+    if layout.authors_dir.is_symlink():
+        return authors, texts, broken  # reported by the intake; never followed
     directory = layout.authors_dir.resolve()
     if not directory.is_dir():
         problems.append(Problem(layout.shown(directory), None, None, "authors folder not found"))
@@ -172,6 +180,8 @@ def _read_authors(layout: SiteLayout, problems: list[Problem]):
     for path in sorted(directory.iterdir()):
         if path.suffix not in loaders.AUTHOR_SUFFIXES or path.name.startswith("."):
             continue
+        if path.is_symlink():
+            continue  # reported by the intake; never read
         shown = layout.shown(path)
         author_id = path.stem
         if author_id in texts:

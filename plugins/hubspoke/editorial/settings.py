@@ -12,6 +12,7 @@ import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 
 from hubspoke.core import dates
+from hubspoke.core.intake import FileRules
 from hubspoke.core.policy import Policy
 from hubspoke.core.report import ReportSettings
 from hubspoke.core.sources import SiteLayout
@@ -60,6 +61,20 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         directory_urls=config.use_directory_urls,
         site_url=config.site_url,
         excluded=spec.match_file,
+        file_rules=file_rules(config, network),
+        other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
+        other_files=(root / (network.hub_spokes_file or "spokes.yml"),),
+    )
+
+
+def file_rules(config: MkDocsConfig, network) -> FileRules:
+    """What the content folder may carry: the site's patterns, plus the stylesheets and
+    scripts that mkdocs.yml itself names (extra_css, extra_javascript)."""
+    named = [str(entry) for entry in (*config.extra_css, *config.extra_javascript)]
+    return FileRules(
+        allowed=(*network.content_files_allowed, *named),
+        symlinks=network.content_symlinks,
+        option=NETWORK,
     )
 
 

@@ -21,6 +21,7 @@ from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
 from hubspoke.core.sanitize import Policy, sanitize
 from hubspoke.core.yamlfile import TextFileError
+from hubspoke.editorial.settings import layout
 
 from . import navigation
 from .config import NetworkConfig
@@ -88,6 +89,10 @@ class NetworkBuild:
             categories_allowed=tuple(options.blog_categories_allowed),
         )
         build = cls(options, config, root, settings, tz)
+        # Before MkDocs walks docs_dir (it follows links): nothing outside the repository.
+        intake = layout(config, options).scan()
+        if intake.problems:
+            raise ContentError(intake.problems)
         authors_dir = (root / options.authors_dir).resolve()
         build.authors = loaders.load_authors(authors_dir, _label(authors_dir, root))
         build.company, build.company_spokes = _company_spokes(options, config, root)

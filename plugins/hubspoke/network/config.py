@@ -14,6 +14,14 @@ class NetworkConfig(Config):
     blog_dir = c.Type(str, default="blog")
     personas_dir = c.Type(str, default="personas")
 
+    # What the content folder may carry besides Markdown, images, audio, video, captions,
+    # PDF, fonts, text and archives: docs-relative path patterns (fnmatch) where any type,
+    # HTML, JavaScript, CSS, JSON, XML and SVG included, may be published.
+    content_files_allowed = c.ListOfItems(c.Type(str), default=[])
+    # Symbolic links in content/, authors/ and overrides/: refused, or allowed when they
+    # resolve inside the repository.
+    content_symlinks = c.Choice(("refuse", "inside"), default="refuse")
+
     # Time: naive dates are read in this zone; the clock decides what is scheduled.
     timezone = c.Type(str, default="UTC")
     clock = c.Optional(c.Type(str))
