@@ -156,6 +156,14 @@ def test_a_feed_path_taken_by_a_content_file_is_an_error_naming_both(site_copy, 
     target = source / "content/feeds/rss.xml"
     target.parent.mkdir(parents=True)
     target.write_text("<rss/>")
+    config = source / "mkdocs.yml"  # an XML file in the content needs the site's leave
+    config.write_text(
+        config.read_text().replace(
+            "  - hubspoke/network:\n",
+            "  - hubspoke/network:\n      content_files_allowed: [feeds/rss.xml]\n",
+            1,
+        )
+    )
     message = failing_build(source, tmp_path)
     assert (
         "hubspoke/feeds: the RSS feed of the site would be written to 'feeds/rss.xml', "

@@ -114,3 +114,45 @@ def test_random_states_leak_nothing(tmp_path_factory, states, seed):
     canaries = make_site(base / "src", states, seed)
     built = build_in_process(base / "src", base / "site", clock=FIXED_CLOCK)
     check(built.site, canaries)
+
+
+def test_files_only_unpublished_posts_use_are_not_published_however_they_are_named(tmp_path):
+    """A draft names its files as raw HTML, with parentheses, a query, a site-absolute
+    path, as a download, a poster and a caption track; none of them is published. A file
+    a published post uses (entity-encoded) is kept."""
+    make_site(tmp_path / "src", ["published"])
+    posts = tmp_path / "src" / "content" / "blog" / "posts"
+    names = {
+        "raw": "draftcanary raw one.png",
+        "paren": "draftcanary(1).png",
+        "query": "draftcanaryquery.png",
+        "absolute": "draftcanaryabsolute.png",
+        "pdf": "draftcanary.pdf",
+        "poster": "draftcanaryposter.jpg",
+        "track": "draftcanary.vtt",
+    }
+    for name in names.values():
+        if name.endswith((".png", ".jpg")):
+            Image.new("RGB", (40, 20), (10, 20, 30)).save(posts / name)
+        else:
+            (posts / name).write_text("draftcanary")
+    Image.new("RGB", (40, 20), (10, 20, 30)).save(posts / "shared one.png")
+    body = (
+        f'<img src="{names["raw"]}" alt="a">\n\n'
+        f"![b]({names['paren']})\n\n"
+        f"![c]({names['query']}?v=1)\n\n"
+        f'<img src="/blog/posts/{names["absolute"]}" alt="d">\n\n'
+        f"[Paper](<{names['pdf']}>)\n\n"
+        f'<video controls poster="{names["poster"]}" src="x.mp4">'
+        f'<track src="{names["track"]}" kind="captions"></video>\n'
+    )
+    for state, extra in (("draft", "draft: true\n"), ("scheduled", "")):
+        date = "2030-01-01" if state == "scheduled" else "2025-03-01"
+        (posts / f"{state}-files.md").write_text(
+            f"---\ntitle: Files of a {state}\ndate: {date}\nauthors: [ada]\n{extra}---\n\n{body}"
+        )
+    published = next(p for p in posts.glob("canarypublished*.md"))
+    published.write_text(published.read_text() + '\n<img src="shared&#32;one.png" alt="Shared">\n')
+    built = build_in_process(tmp_path / "src", tmp_path / "site", clock=FIXED_CLOCK)
+    assert leaks(built.site, "draftcanary") == []
+    assert any(p.name.startswith("shared") for p in built.site.rglob("*")), "kept for the post"

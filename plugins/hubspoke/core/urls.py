@@ -78,7 +78,7 @@ def source_candidates(path: str) -> tuple[str, ...]:
     return (f"{path}.md", f"{path}/index.md", f"{path}/README.md")
 
 
-def _directory(base: str) -> str:
+def folder_of(base: str) -> str:
     """The directory part of a site-relative page URL ('' for the site root)."""
     if base in ("", ".", "./"):
         return ""
@@ -93,7 +93,7 @@ def relative_url(target: str, base: str) -> str:
     if target.startswith(("/", "#")) or "://" in target:
         return target
     target_path, hash_sign, fragment = target.partition("#")
-    relative = _relpath(target_path or ".", _directory(base).rstrip("/") or ".")
+    relative = _relpath(target_path or ".", folder_of(base).rstrip("/") or ".")
     if relative == ".":
         relative = "./"
     elif target_path in ("", "./") or target_path.endswith("/"):
@@ -130,7 +130,7 @@ def resolve(url: str, base: str) -> str:
     path, hash_sign, fragment = url.partition("#")
     if not path:
         return base + hash_sign + fragment
-    joined = posixpath.normpath(posixpath.join(_directory(base), path))
+    joined = posixpath.normpath(posixpath.join(folder_of(base), path))
     if joined == ".":
         joined = ""
     elif path.endswith("/"):

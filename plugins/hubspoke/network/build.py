@@ -7,20 +7,21 @@ import posixpath
 import re
 from datetime import datetime, tzinfo
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote, urlsplit
 
+import markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import html, loaders, urls
+from hubspoke.core import html, loaders, references, urls
 from hubspoke.core.errors import ContentError, Problem, ProblemList
 from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
 from hubspoke.core.sanitize import Policy, sanitize
-from hubspoke.core.yamlfile import TextFileError
+from hubspoke.core.yamlfile import FRONT_MATTER, TextFileError
 from hubspoke.editorial.settings import layout
 
 from . import navigation
@@ -68,6 +69,9 @@ class NetworkBuild:
         self.company: str = config.site_author or config.site_name
         self.company_spokes: list = []
         self.referenced: set[str] = set()
+        self._markdown: markdown.Markdown | None = None
+        self._mentions: re.Pattern | None = None
+        self.site_path = urlsplit(config.site_url or "").path or "/"
 
     @classmethod
     def start(cls, options, config, root: Path, tz: tzinfo, clock: datetime, preview: bool):
@@ -275,22 +279,42 @@ class NetworkBuild:
             self.presenter.avatar_urls[author.id] = file.url
 
     def _note_assets(self, file: File, post, files: Files) -> None:
-        """Remember local files an unpublished post uses; pruned later if no page uses them."""
+        """Remember local files an unpublished post uses; pruned later if no page uses them.
+
+        Read from the HTML the post's Markdown becomes (a real parser over every URL
+        attribute), and from any file-like word of its text (front matter fields);
+        over-collecting is safe: a file is only dropped if no built page uses it."""
         try:
             text = file.content_string
         except (OSError, UnicodeDecodeError):
             return
+        base = posixpath.dirname(post.source)
+        found = references.targets(self._draft_html(text), base + "/" if base else "")
         refs = [next(group for group in match if group) for match in _REFERENCE.findall(text)]
         if post.image:
             refs.append(post.image)
         for ref in refs:
-            if html.is_external(ref) or ref.startswith(("#", "/")):
-                continue
-            target = files.get_file_from_path(
-                urls.source_path(post.source, unquote(ref.split("#")[0]))
-            )
+            if not html.is_external(ref) and not ref.startswith("#"):
+                target = references.local_target(ref, base + "/" if base else "")
+                if target:
+                    found.add(target)
+        for src in found:
+            target = files.get_file_from_path(src)
             if target is not None and not target.is_documentation_page():
                 self.unpublished_assets[target.src_uri] = target
+
+    def _draft_html(self, text: str) -> str:
+        """An unpublished post's Markdown as HTML, with the site's extensions (never built)."""
+        body = FRONT_MATTER.sub("", text, count=1)
+        if self._markdown is None:
+            self._markdown = markdown.Markdown(
+                extensions=self.config.markdown_extensions,
+                extension_configs=self.config.mdx_configs or {},
+            )
+        try:
+            return self._markdown.reset().convert(body)
+        except Exception:  # an extension that fails on odd input: the text scan still runs
+            return ""
 
     # -- on_nav -------------------------------------------------------------
 
@@ -396,11 +420,17 @@ class NetworkBuild:
         return content
 
     def _note_references(self, page: Page, content: str) -> None:
-        """Mark the unpublished posts' files that this built page links to (exact URLs)."""
+        """Mark the unpublished posts' files that this built page's HTML uses."""
         if not self._wanted:
             self._wanted = {unquote(a.url): src for src, a in self.unpublished_assets.items()}
-        for url in html.link_values(content):
-            target = unquote(urls.resolve(url.split("?")[0], page.url).split("#")[0])
+            names = {posixpath.basename(url) for url in self._wanted}
+            names |= {quote(name) for name in names}
+            self._mentions = re.compile("|".join(re.escape(n) for n in sorted(names)) + "|&#")
+        if not self._mentions.search(content):
+            return
+        for target in references.targets(
+            content, urls.folder_of(unquote(page.url)), site_path=self.site_path
+        ):
             source = self._wanted.get(target)
             if source is not None:
                 self.referenced.add(source)
