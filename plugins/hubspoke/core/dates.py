@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CLOCK_VARIABLE = "HUBSPOKE_CLOCK"
+# Dates outside these years are mistakes, and near year 1 or 9999 they overflow.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 _DATETIME = re.compile(
     r"^(?P<date>\d{4}-\d{2}-\d{2})"
@@ -45,6 +47,8 @@ def parse(value: str, tz: ZoneInfo | timezone) -> datetime:
         clock = time.fromisoformat(match["time"]) if match["time"] else time(0, 0)
     except ValueError:
         raise DateError(f"{value!r} is not a real date or time") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise DateError(f"{value!r} is out of range: use a year from {FIRST_YEAR} to {LAST_YEAR}")
     offset = match["zone"]
     if offset:
         if offset == "Z":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -24,6 +25,18 @@ from .yamlfile import (
     parse_mapping,
     split_front_matter,
 )
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How many tags, categories, authors and personas one post may name (mkdocs.yml:
+    post_tags_max, post_categories_max): each tag and category makes pages and feeds."""
+
+    tags: int = 20
+    categories: int = 10
+    authors: int = 10
+    personas: int = 10
+
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 AUTHOR_SUFFIXES = (".yml", ".yaml")
@@ -173,6 +186,7 @@ def read_post(
     *,
     timezone: tzinfo,
     url_format: str,
+    limits: Limits = Limits(),
 ) -> Post:
     """One post from the bytes of its Markdown file at docs-relative `source`."""
     document, body, _ = split_front_matter(shown, decode(shown, raw))
@@ -182,6 +196,17 @@ def read_post(
 
     def problem(field: str, message: str) -> None:
         problems.add(shown, message, field=field, line=document.line(field))
+
+    for name, most, option in (
+        ("tags", limits.tags, "post_tags_max"),
+        ("categories", limits.categories, "post_categories_max"),
+        ("authors", limits.authors, None),
+        ("personas", limits.personas, None),
+    ):
+        count = len(as_list(data.get(name)))
+        if count > most:
+            where = f" (option {option} of hubspoke/network)" if option else ""
+            problem(name, f"has {count:,} entries; at most {most} are allowed{where}")
 
     title = (data.get("title") or "").strip() or text.extract_title(body)
     if not title:

@@ -47,6 +47,7 @@ class SiteLayout:
     site_url: str | None = None
     excluded: Callable[[str], bool] = hidden
     file_rules: FileRules = FileRules()
+    limits: loaders.Limits = loaders.Limits()
     # Folders and files checked for links besides docs and authors (overrides, spokes file).
     other_dirs: tuple[Path, ...] = ()
     other_files: tuple[Path, ...] = ()
@@ -141,6 +142,7 @@ def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
                     raw,
                     timezone=layout.timezone,
                     url_format=layout.post_url_format,
+                    limits=layout.limits,
                 )
             )
         except ContentError as error:

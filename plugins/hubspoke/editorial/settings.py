@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from hubspoke.core import dates
 from hubspoke.core.intake import FileRules
+from hubspoke.core.loaders import Limits
 from hubspoke.core.policy import Policy
 from hubspoke.core.report import ReportSettings
 from hubspoke.core.sources import SiteLayout
@@ -62,9 +63,14 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         site_url=config.site_url,
         excluded=spec.match_file,
         file_rules=file_rules(config, network),
+        limits=post_limits(network),
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
         other_files=(root / (network.hub_spokes_file or "spokes.yml"),),
     )
+
+
+def post_limits(network) -> Limits:
+    return Limits(tags=network.post_tags_max, categories=network.post_categories_max)
 
 
 def file_rules(config: MkDocsConfig, network) -> FileRules:

@@ -22,7 +22,7 @@ from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
 from hubspoke.core.sanitize import Policy, sanitize
 from hubspoke.core.yamlfile import FRONT_MATTER, TextFileError
-from hubspoke.editorial.settings import layout
+from hubspoke.editorial.settings import layout, post_limits
 
 from . import navigation
 from .config import NetworkConfig
@@ -128,6 +128,7 @@ class NetworkBuild:
                             file.content_bytes,
                             timezone=self.tz,
                             url_format=self.options.post_url_format,
+                            limits=post_limits(self.options),
                         )
                     )
                 elif posixpath.dirname(src) == personas_dir and name not in (

@@ -36,6 +36,9 @@ class NetworkConfig(Config):
     # Off by default: each nav entry is rendered on every page, a cost on large sites.
     nav_blog_sections = c.Type(bool, default=False)
     post_url_format = c.Type(str, default="blog/{date:%Y/%m/%d}/{slug}")
+    # Each tag and category of a post makes pages and feeds: a bound per post.
+    post_tags_max = c.Type(int, default=20)
+    post_categories_max = c.Type(int, default=10)
     post_words_per_minute = c.Type(int, default=230)
     archive_url_format = c.Type(str, default="blog/archive/{key}")
     category_url_format = c.Type(str, default="blog/category/{key}")

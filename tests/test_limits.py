@@ -1,0 +1,109 @@
+"""Limits on what one file may make the build do: no YAML aliases (a few hundred bytes
+of nested aliases expand to gigabytes), a bound on tags and categories per post, and
+dates in a sane range; each a clear error naming the file and line, in the build and
+in `hubspoke check` alike, never a traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from hubspoke.core import dates
+from hubspoke.core.yamlfile import TextFileError, parse_mapping
+
+from .conftest import FIXED_CLOCK, build_in_process
+
+LAUGHS = "\n".join(
+    ["name: N", "role: expert", "title: T", "bio: B", 'a: &a ["lol","lol","lol","lol"]']
+    + [
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]"
+        for i in range(9)
+    ]
+    + ["topics: [*j, *j, *j, *j]"]
+)
+
+
+def test_a_billion_laughs_is_refused_at_the_first_alias_line():
+    with pytest.raises(TextFileError) as error:
+        parse_mapping("authors/laughs.yml", LAUGHS)
+    problem = error.value.problem
+    assert (problem.path, problem.line) == ("authors/laughs.yml", 6)
+    assert "YAML aliases (*a) are not allowed" in problem.message
+
+
+def test_an_asterisk_in_a_value_is_not_an_alias():
+    assert parse_mapping("x.yml", "title: '*Bold* claims'\nnote: a * b\n").data["note"] == "a * b"
+
+
+def test_deep_nesting_is_a_clear_error():
+    with pytest.raises(TextFileError) as error:
+        parse_mapping("x.yml", "a: " + "[" * 100_000 + "]" * 100_000)
+    assert "nesting depth" in error.value.problem.message
+
+
+@pytest.mark.parametrize(
+    "value", ["0001-01-01 00:30 +01:00", "9999-12-31 23:30 -01:00", "1899-12-31"]
+)
+def test_dates_out_of_range_are_refused(value):
+    with pytest.raises(dates.DateError, match="use a year from 1900 to 2999"):
+        dates.parse(value, dates.zone("Europe/Berlin"))
+
+
+def check(source: Path):
+    env = {**os.environ, "HUBSPOKE_CLOCK": FIXED_CLOCK}
+    return subprocess.run(
+        [sys.executable, "-m", "hubspoke.cli", "check"],
+        cwd=source, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+POST = "---\ntitle: T\ndate: {date}\nauthors: [ada]\n{extra}---\nBody\n"
+CASES = {
+    "laughs in an author file": (
+        "authors/laughs.yml",
+        LAUGHS,
+        "authors/laughs.yml:6: YAML aliases (*a) are not allowed",
+    ),
+    "alias in front matter": (
+        "content/blog/posts/bad.md",
+        POST.format(date="2025-05-01", extra="tags: &t [a]\ncategories: *t\n"),
+        "content/blog/posts/bad.md:6: YAML aliases (*t) are not allowed",
+    ),
+    "too many tags": (
+        "content/blog/posts/bad.md",
+        POST.format(date="2025-05-01", extra=f"tags: [{', '.join(f't{n}' for n in range(10_000))}]\n"),
+        "content/blog/posts/bad.md:5: field 'tags': has 10,000 entries; at most 20 are allowed "
+        "(option post_tags_max of hubspoke/network)",
+    ),
+    "too many categories": (
+        "content/blog/posts/bad.md",
+        POST.format(date="2025-05-01", extra=f"categories: [{', '.join(f'c{n}' for n in range(11))}]\n"),
+        "content/blog/posts/bad.md:5: field 'categories': has 11 entries; at most 10 are allowed",
+    ),
+    "year 1 with an offset": (
+        "content/blog/posts/bad.md",
+        POST.format(date='"0001-01-01 00:30 +01:00"', extra=""),
+        "content/blog/posts/bad.md:3: field 'date': '0001-01-01 00:30 +01:00' is out of range",
+    ),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_limits_fail_build_and_check_with_the_same_line(case, site_copy, tmp_path, caplog):
+    relative, content, expected = CASES[case]
+    source = site_copy("basic")
+    (source / relative).write_text(content, encoding="utf-8")
+    site = tmp_path / "out"
+    with pytest.raises(Abort):
+        build_in_process(source, site)
+    message = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
+    assert expected in message, message
+    assert not site.exists() or not any(site.rglob("*.html"))
+    result = check(source)
+    assert result.returncode == 1 and expected in result.stdout, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
