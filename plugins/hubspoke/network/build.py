@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fnmatch
 import os
 import posixpath
 import re
@@ -20,7 +21,7 @@ from hubspoke.core import html, loaders, references, urls
 from hubspoke.core.errors import ContentError, Problem, ProblemList
 from hubspoke.core.network import Network, Settings, check_references
 from hubspoke.core.publication import State
-from hubspoke.core.sanitize import Policy, sanitize
+from hubspoke.core.sanitize import expert_policy, guest_policy, safe_id, sanitize
 from hubspoke.core.yamlfile import FRONT_MATTER, TextFileError
 from hubspoke.editorial.settings import layout, post_limits
 
@@ -72,6 +73,8 @@ class NetworkBuild:
         self._markdown: markdown.Markdown | None = None
         self._mentions: re.Pattern | None = None
         self.site_path = urlsplit(config.site_url or "").path or "/"
+        hosts = tuple(options.guest_iframe_hosts)
+        self.guest_policy, self.expert_policy = guest_policy(hosts), expert_policy(hosts)
 
     @classmethod
     def start(cls, options, config, root: Path, tz: tzinfo, clock: datetime, preview: bool):
@@ -160,10 +163,10 @@ class NetworkBuild:
         problems.raise_if_any()
         self.network = Network(self.authors, personas, posts, self.settings)
         self.posts_by_source = {p.source: p for p in self.network.posts}
-        self.sanitize_policy = Policy(iframe_hosts=tuple(self.options.guest_iframe_hosts))
         self.presenter = Presenter(
             self.network,
-            sanitize_policy=self.sanitize_policy if self.options.guest_sanitize else None,
+            guest_policy=self.guest_policy,
+            expert_policy=self.expert_policy,
             locale=str(self.config.theme.get("language") or "en"),
             guest_disclosure=self.options.guest_disclosure,
             guest_link_rel=tuple(self.options.guest_link_rel),
@@ -388,16 +391,23 @@ class NetworkBuild:
         if description:
             meta["description"] = escape(str(description))
 
-    def sanitize_guest_content(self, page: Page, content: str) -> str:
-        """Guest posts and guest profile pages through the allow-list (experts may write any HTML)."""
+    def sanitize_content(self, page: Page, content: str) -> str:
+        """Every page through its role's profile (see hubspoke/core/sanitize.py), except
+        the source paths mkdocs.yml trusts; a post with a guest author is never trusted."""
         role = self.role_of(page)
-        if role is None or not self.options.guest_sanitize:
-            return content
-        if role.kind == "post":
+        if role is not None and role.kind == "post":
             guest = self._has_guest(self._post(role.key))
         else:
-            guest = role.kind == "author" and self.network.authors[role.key].is_guest
-        return sanitize(content, self.sanitize_policy) if guest else content
+            guest = role is not None and role.kind == "author" and self._is_guest(role.key)
+        src = page.file.src_uri
+        if not guest and any(fnmatch.fnmatchcase(src, p) for p in self.options.trusted_html):
+            return content
+        _rename_toc(page.toc)
+        return sanitize(content, self.guest_policy if guest else self.expert_policy)
+
+    def _is_guest(self, author_id: str) -> bool:
+        author = self.network.authors.get(author_id)
+        return author is None or author.is_guest
 
     def _has_guest(self, post) -> bool:
         return any(self.network.authors[a].is_guest for a in post.authors)
@@ -518,6 +528,13 @@ def _company_spokes(options, config, root: Path):
 
 def _asset(name: str) -> str:
     return (Path(__file__).parent / "assets" / name).read_text(encoding="utf-8")
+
+
+def _rename_toc(toc) -> None:
+    """The table of contents links to the ids the sanitiser renames, renamed alike."""
+    for item in toc or ():
+        item.id = safe_id(item.id)
+        _rename_toc(item.children)
 
 
 def _label(path: Path, root: Path) -> str:

@@ -52,11 +52,16 @@ class NetworkConfig(Config):
         str, default="Guest author: the views expressed here are the author's own."
     )
     guest_link_rel = c.ListOfItems(c.Type(str), default=["ugc"])
-    # Guest posts and bios keep only safe HTML (an allow-list; see hubspoke/core/sanitize.py).
+    # Kept so old configs load: every page is now sanitised by role (hubspoke/core/sanitize.py)
+    # and `false` no longer turns that off (a warning says so); only `true` is meaningful.
     guest_sanitize = c.Type(bool, default=True)
     guest_iframe_hosts = c.ListOfItems(
         c.Type(str), default=["www.youtube-nocookie.com", "player.vimeo.com"]
     )
+
+    # Docs-relative source paths (fnmatch patterns, `*` crosses folders) whose pages keep their
+    # HTML as written, script included; never a post with a guest author.
+    trusted_html = c.ListOfItems(c.Type(str), default=[])
 
     # Personas.
     personas_title = c.Type(str, default="Personas")

@@ -21,7 +21,7 @@ from hubspoke.core.hubsvg import SpokeCount, describe, hub_svg
 from hubspoke.core.indexes import IndexPage
 from hubspoke.core.model import Author, Persona, Post
 from hubspoke.core.network import Network
-from hubspoke.core.sanitize import Policy, sanitize
+from hubspoke.core.sanitize import Policy, expert_policy, guest_policy, sanitize
 from hubspoke.core.spokes import Spoke
 from hubspoke.core.text import slugify
 
@@ -37,7 +37,8 @@ class Presenter:
     locale: str
     guest_disclosure: str
     guest_link_rel: tuple[str, ...]
-    sanitize_policy: Policy | None = None
+    guest_policy: Policy = field(default_factory=guest_policy)
+    expert_policy: Policy = field(default_factory=expert_policy)
     company: str = ""
     company_spokes: list[Spoke] = field(default_factory=list)
     site_url: str | None = None
@@ -87,9 +88,9 @@ class Presenter:
     def bio_html(self, author: Author) -> str:
         if author.id not in self._bios:
             rendered = markdown.markdown(author.bio, extensions=["attr_list", "smarty"])
+            policy = self.guest_policy if author.is_guest else self.expert_policy
+            rendered = sanitize(rendered, policy)
             if author.is_guest:
-                if self.sanitize_policy is not None:
-                    rendered = sanitize(rendered, self.sanitize_policy)
                 rendered = html.add_link_rel(rendered, self.guest_link_rel)
             self._bios[author.id] = Markup(rendered)
         return self._bios[author.id]

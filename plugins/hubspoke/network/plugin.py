@@ -59,6 +59,11 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         if not self.config.enabled:
             return config
         _check_formats(self.config)
+        if not self.config.guest_sanitize:
+            log.warning(
+                "guest_sanitize: false no longer turns sanitising off: guest HTML always goes "
+                "through the guest profile; list pages that need script under trusted_html"
+            )
         try:
             tz = dates.zone(self.config.timezone)
             clock = dates.build_clock(self.config.clock, tz)
@@ -106,12 +111,12 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             self.build.prepare_page(page)
         return markdown
 
-    # Run first, right after Markdown: guest HTML is sanitised before any plugin adds markup.
+    # Run first, right after Markdown: contributor HTML is sanitised before our markup is added.
     @event_priority(100)
-    def _sanitize_guest_content(self, html_: str, *, page: Page, config, files):
+    def _sanitize_content(self, html_: str, *, page: Page, config, files):
         if self.build is None:
             return html_
-        return self.build.sanitize_guest_content(page, html_)
+        return self.build.sanitize_content(page, html_)
 
     # Run after other plugins changed the HTML, so listings reuse the final post HTML.
     @event_priority(-50)
@@ -120,7 +125,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             return html_
         return self.build.keep_content(page, html_)
 
-    on_page_content = CombinedEvent(_sanitize_guest_content, _keep_content)
+    on_page_content = CombinedEvent(_sanitize_content, _keep_content)
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
