@@ -63,4 +63,83 @@ def test_failed_builds_leave_the_previous_site_untouched(site_copy, tmp_path):
     assert second.returncode == 0, second.stderr
     assert (out / "blog/2025/06/01/brand-new/index.html").is_file()
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".public.")]
-    assert leftovers == []
+    assert leftovers == [".public.lock"], "only the lock that keeps two builds apart"
+
+
+def build_into(source, target):
+    return hubspoke(source, "build", "-d", str(target))
+
+
+def test_the_repository_and_its_folders_are_never_the_target(site_copy, tmp_path):
+    source = site_copy("basic")
+    (source / "keep.txt").write_text("mine")
+    before = snapshot(source)
+    for target in (source, source / "content", source / "authors", tmp_path,
+                   source / "content/blog/site", source / "authors/site"):  # fmt: skip
+        result = build_into(source, target)
+        assert result.returncode != 0, target
+        assert "refusing to publish into" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr
+    assert snapshot(source) == before, "nothing was deleted or written"
+
+
+def test_a_folder_that_is_not_a_site_is_not_replaced(site_copy, tmp_path):
+    source = site_copy("basic")
+    other = tmp_path / "documents"
+    other.mkdir()
+    (other / "thesis.txt").write_text("years of work")
+    result = build_into(source, other)
+    assert result.returncode != 0 and "does not look like a built site" in result.stderr
+    assert (other / "thesis.txt").read_text() == "years of work"
+    out = tmp_path / "public"
+    assert build_into(source, out).returncode == 0
+    assert (out / ".hubspoke-site").is_file()
+    assert build_into(source, out).returncode == 0, "a site it built is replaced"
+
+
+def test_the_published_folder_has_normal_permissions(site_copy, tmp_path):
+    source = site_copy("basic")
+    out = tmp_path / "public"
+    mask = os.umask(0o022)
+    try:
+        assert build_into(source, out).returncode == 0
+    finally:
+        os.umask(mask)
+    assert (out.stat().st_mode & 0o777) == 0o755
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(site_copy, tmp_path):
+    source = site_copy("basic")
+    out = tmp_path / "public"
+    for name in (".public.building-abc123", ".public.previous-def456"):
+        (tmp_path / name / "assets").mkdir(parents=True)
+        (tmp_path / name / "assets/big.bin").write_bytes(b"x" * 1000)
+    assert build_into(source, out).returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".public")) == [
+        ".public.lock"
+    ]
+
+
+def test_a_second_build_at_the_same_time_fails_clearly(site_copy, tmp_path):
+    import fcntl
+
+    source = site_copy("basic")
+    out = tmp_path / "public"
+    with open(tmp_path / ".public.lock", "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = build_into(source, out)
+    assert result.returncode != 0 and "another hubspoke build is publishing" in result.stderr
+    assert not out.exists()
+
+
+def test_the_swap_exchanges_folders_in_one_step(tmp_path):
+    from hubspoke.publish import _exchange
+
+    old, new = tmp_path / "site", tmp_path / "new"
+    old.mkdir()
+    new.mkdir()
+    (old / "index.html").write_text("old")
+    (new / "index.html").write_text("new")
+    assert _exchange(new, old), "renameat2 exchange is available on Linux"
+    assert (old / "index.html").read_text() == "new"
+    assert (new / "index.html").read_text() == "old"
