@@ -143,3 +143,44 @@ def test_the_swap_exchanges_folders_in_one_step(tmp_path):
     assert _exchange(new, old), "renameat2 exchange is available on Linux"
     assert (old / "index.html").read_text() == "new"
     assert (new / "index.html").read_text() == "old"
+
+
+WORKERS = """
+import multiprocessing, os, sys, time
+from concurrent.futures import ProcessPoolExecutor
+from hubspoke.core.image_encode import end_with_parent
+
+if __name__ == "__main__":
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(2, mp_context=context, initializer=end_with_parent) as pool:
+        pids = {pool.submit(os.getpid).result() for _ in range(8)}
+        print(" ".join(map(str, sorted(pids))), flush=True)
+        time.sleep(120)
+"""
+
+
+def test_image_workers_end_when_the_build_is_killed(tmp_path):
+    import signal
+    import time
+
+    script = tmp_path / "workers.py"
+    script.write_text(WORKERS)
+    process = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    pids = [int(p) for p in process.stdout.readline().split()]
+    assert pids
+    process.send_signal(signal.SIGKILL)
+    process.wait(timeout=30)
+    deadline = time.monotonic() + 10
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [pid for pid in pids if _running(pid)]
+    assert alive == [], "workers outlived the killed build"
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split()[2] != "Z"
+    except FileNotFoundError:
+        return False

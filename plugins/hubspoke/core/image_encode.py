@@ -21,6 +21,23 @@ from .image_cards import CardSpec, draw_card
 from .image_pixels import Decoded, DecodeError, clean_copy, decode, flatten
 from .image_plan import PILLOW_FORMATS, Output
 
+_PR_SET_PDEATHSIG = 1
+
+
+def end_with_parent() -> None:
+    """In a worker: ask Linux to end this process when the build that started it dies,
+    even by SIGKILL (elsewhere the pool ends its workers on a normal exit)."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the request was made
+        os._exit(1)
+
 
 @dataclass(frozen=True)
 class SourceTask:
@@ -149,7 +166,9 @@ def run_tasks(
                 progress(done, len(tasks))
         return results
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)), mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(tasks)), mp_context=context, initializer=end_with_parent
+    ) as pool:
         futures = {pool.submit(run_task, tasks[i]): i for i in order}
         for done, future in enumerate(as_completed(futures), start=1):
             results[futures[future]] = future.result()
