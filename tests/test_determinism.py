@@ -54,3 +54,9 @@ def test_same_bytes_under_any_hash_seed_and_on_any_day(tmp_path):
     assert one.keys() == two.keys()
     changed = sorted(name for name in one if one[name] != two[name])
     assert changed == [], f"these files differ between the builds: {changed}"
+    # A post's lastmod is its own date (this one was updated on 20 June), not the build day.
+    xml = (first / "sitemap.xml").read_text(encoding="utf-8")
+    assert (
+        "five-questions-we-hear-on-every-service-call/</loc>\n         <lastmod>2025-06-20<" in xml
+    )
+    assert "<lastmod>2026-01-01<" not in xml
