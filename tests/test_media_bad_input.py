@@ -219,3 +219,20 @@ def test_podcasts_and_calendars_need_site_url(site_copy, tmp_path):
     )
     (source / "mkdocs.yml").write_text(config)
     assert "the option site_url must be set" in failure(source, tmp_path / "site")
+
+
+@pytest.mark.parametrize(
+    "text", ["\ue010", "\ue010hubspoke-video-7\ue010", "\ue010hubspoke-video-0\ue010"]
+)
+def test_a_video_placeholder_in_the_text_is_an_error_naming_the_file(site_copy, tmp_path, text):
+    # The character that marks where players go, typed into a post with a video: before,
+    # an IndexError (or a second copy of the player); now an error naming file and line.
+    source = site_copy("media")
+    path = source / "content/blog/posts/youtube-talk.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+    line = path.read_text(encoding="utf-8").count("\n", 0, path.read_text().index("\ue010")) + 1
+    result = run_mkdocs(source, tmp_path / "site")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    assert f"content/blog/posts/youtube-talk.md:{line}: field 'video':" in result.stderr
+    assert "U+E010" in result.stderr

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from .events import Event, utc_or_zone
@@ -49,10 +49,20 @@ def calendar(entries: Iterable[Entry], *, name: str, description: str | None = N
         years += [entry.event.start.year, entry.event.end.year]
     if years:
         # Time zone rules from one year before the first event to one after the last.
-        cal.add_missing_timezones(
-            first_date=date(min(years) - 1, 1, 1), last_date=date(max(years) + 1, 12, 31)
-        )
+        _add_timezones(cal, date(min(years) - 1, 1, 1), date(max(years) + 1, 12, 31))
     return cal.to_ical()
+
+
+def _add_timezones(cal: Calendar, first: date, last: date) -> None:
+    """A VTIMEZONE for each zone the events name, before the events, sorted by name
+    (icalendar's own add_missing_timezones follows a set: its order changes with the hash seed)."""
+    zones = []
+    for tzid in sorted(cal.get_missing_tzids()):
+        try:
+            zones.append(Timezone.from_tzid(tzid, first_date=first, last_date=last))
+        except ValueError:  # a zone icalendar does not know: the calendar names it as is
+            continue
+    cal.subcomponents[:0] = zones
 
 
 def _vevent(entry: Entry) -> VEvent:

@@ -29,6 +29,7 @@ from hubspoke.core.publication import State, Visibility
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.core.yamlfile import TextFileError
 from hubspoke.head import Head
+from hubspoke.network import sitemap
 
 if TYPE_CHECKING:
     from hubspoke.core import ical
@@ -232,6 +233,7 @@ class EventPages:
         if event is None:
             return
         meta.setdefault("template", EVENT_TEMPLATE)
+        meta[sitemap.LASTMOD] = sitemap.lastmod(event.announce)
         meta["title"] = escape(event.title)
         if event.description:
             meta["description"] = escape(event.description)

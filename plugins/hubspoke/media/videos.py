@@ -52,6 +52,14 @@ class Videos:
             return content
         shown = self.labels.file(page.file)
         source_text = _source_text(page)
+        if video.MARKER in content:
+            # The character marks where players go: one in the text would misplace a player.
+            line = video.line_of(source_text, video.MARKER)
+            message = (
+                f"the text contains the private-use character U+{ord(video.MARKER):04X}, "
+                "which Hubspoke uses to mark video players: remove it"
+            )
+            raise ContentError([Problem(shown, line, "video", message)])
         problems: list[Problem] = []
         embeds: list[video.VideoEmbed] = []
         taken: set[str] = set()

@@ -23,6 +23,7 @@ from hubspoke.core.errors import ContentError
 from hubspoke.core.urls import PathFormatError, format_path, placeholders, sample_post_values
 from hubspoke.head import head_of
 
+from . import sitemap
 from .build import NetworkBuild
 from .config import NetworkConfig
 from .fragments import Fragments, place
@@ -109,6 +110,10 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.prepare_page(page)
+            # Overwritten on every page, so front matter cannot claim a date.
+            page.meta[sitemap.LASTMOD] = sitemap.lastmod(
+                sitemap.post_date(self.build.post_of(page))
+            )
         return markdown
 
     # Run first, right after Markdown: contributor HTML is sanitised before our markup is added.
@@ -167,6 +172,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig):
         if self.build is not None:
+            sitemap.regzip(config.site_dir)
             self.build.report(log)
 
 
