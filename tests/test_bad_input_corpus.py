@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from .conftest import build_in_process
+from .conftest import FIXED_CLOCK, build_in_process
 
 POSTS = "content/blog/posts"
 GOOD_POST = "---\ntitle: T\ndate: 2025-05-01\nauthors: [ada]\n{extra}---\nBody\n"
@@ -329,3 +329,29 @@ def test_bad_input(case, site_copy, tmp_path, caplog):
     for words in expected:
         assert words in message, message
     assert not list(site.rglob("*.html")), "nothing may be published from a failed build"
+
+
+def run_check(source: Path, monkeypatch, capsys) -> tuple[int, str]:
+    from hubspoke.cli import main
+
+    monkeypatch.chdir(source)
+    monkeypatch.setenv("HUBSPOKE_CLOCK", FIXED_CLOCK)
+    code = main(["check"])
+    captured = capsys.readouterr()
+    return code, captured.out + captured.err
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_check_agrees_with_the_build(case, site_copy, monkeypatch, capsys):
+    """`hubspoke check` rejects exactly what the build rejects, with the same words."""
+    change, expected = CASES[case]
+    source = site_copy("basic")
+    change(source)
+    code, output = run_check(source, monkeypatch, capsys)
+    assert "Traceback" not in output
+    if expected is None:
+        assert code == 0, output
+        return
+    assert code != 0, output
+    for words in expected:
+        assert words in output, output

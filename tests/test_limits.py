@@ -1,4 +1,4 @@
-"""Limits on what one file may make the build do: no YAML aliases (a few hundred bytes
+"""Limits on what one file may make the build do (and fields nobody reads): no YAML aliases (a few hundred bytes
 of nested aliases expand to gigabytes), a bound on tags and categories per post, and
 dates in a sane range; each a clear error naming the file and line, in the build and
 in `hubspoke check` alike, never a traceback."""
@@ -85,6 +85,12 @@ CASES = {
         POST.format(date="2025-05-01", extra=f"categories: [{', '.join(f'c{n}' for n in range(11))}]\n"),
         "content/blog/posts/bad.md:5: field 'categories': has 11 entries; at most 10 are allowed",
     ),
+    "misspelled field": (
+        "content/blog/posts/bad.md",
+        POST.format(date="2025-05-01", extra="catagories: [Engineering]\n"),
+        "content/blog/posts/bad.md:5: field 'catagories': is not a field Hubspoke, Material or "
+        "MkDocs reads: did you mean 'categories'?",
+    ),
     "year 1 with an offset": (
         "content/blog/posts/bad.md",
         POST.format(date='"0001-01-01 00:30 +01:00"', extra=""),
@@ -107,3 +113,19 @@ def test_limits_fail_build_and_check_with_the_same_line(case, site_copy, tmp_pat
     result = check(source)
     assert result.returncode == 1 and expected in result.stdout, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_fields_of_material_and_of_the_site_are_allowed(site_copy, tmp_path):
+    source = site_copy("basic")
+    post = source / "content/blog/posts/ok.md"
+    post.write_text(POST.format(date="2025-05-01", extra="hide: [toc]\nsubtitle: S\nmood: calm\n"))
+    config = source / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - hubspoke/network:\n",
+            "  - hubspoke/network:\n      post_fields_allowed: [mood]\n",
+            1,
+        )
+    )
+    build_in_process(source, tmp_path / "out")
+    assert check(source).returncode == 0

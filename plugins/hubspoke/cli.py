@@ -93,6 +93,14 @@ class Site:
         network = settings.network_options(self.config)
         if network is None:
             raise CommandError(f"{config_file} does not use the hubspoke/network plugin")
+        from mkdocs.exceptions import PluginError
+
+        from hubspoke.network.plugin import check_formats
+
+        try:
+            check_formats(network)  # the options the build refuses, refused here too
+        except PluginError as error:
+            raise CommandError(f"{config_file}: {error}") from None
         try:
             self.layout: SiteLayout = settings.layout(self.config, network)
         except dates.DateError as error:

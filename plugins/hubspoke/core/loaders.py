@@ -6,6 +6,7 @@ and returns model objects, or raises `ContentError` with every problem found.
 
 from __future__ import annotations
 
+import difflib
 import posixpath
 import re
 from collections.abc import Callable
@@ -29,13 +30,26 @@ from .yamlfile import (
 
 @dataclass(frozen=True)
 class Limits:
-    """How many tags, categories, authors and personas one post may name (mkdocs.yml:
-    post_tags_max, post_categories_max): each tag and category makes pages and feeds."""
+    """What one post may say: how many tags, categories, authors and personas (mkdocs.yml:
+    post_tags_max, post_categories_max; each tag and category makes pages and feeds),
+    and which front-matter fields besides those Hubspoke, Material and MkDocs read
+    (post_fields_allowed)."""
 
     tags: int = 20
     categories: int = 10
     authors: int = 10
     personas: int = 10
+    extra_fields: tuple[str, ...] = ()
+
+
+# Front-matter fields that Material for MkDocs, its blog and MkDocs itself read on a page,
+# and Hubspoke's media fields; a post's other fields are reported as unknown.
+HOST_FIELDS = frozenset(
+    {
+        "template", "title", "description", "hide", "icon", "status", "subtitle", "search",
+        "tags", "social", "comments", "links", "toc_depth", "meta", "audio", "nav_title",
+    }
+)  # fmt: skip
 
 
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
@@ -207,6 +221,17 @@ def read_post(
         if count > most:
             where = f" (option {option} of hubspoke/network)" if option else ""
             problem(name, f"has {count:,} entries; at most {most} are allowed{where}")
+
+    known = validation.fields("post") | HOST_FIELDS | set(limits.extra_fields)
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problem(
+                key,
+                f"is not a field Hubspoke, Material or MkDocs reads: {hint}(a site can "
+                "allow more with post_fields_allowed of hubspoke/network)",
+            )
 
     title = (data.get("title") or "").strip() or text.extract_title(body)
     if not title:

@@ -48,6 +48,8 @@ class SiteLayout:
     excluded: Callable[[str], bool] = hidden
     file_rules: FileRules = FileRules()
     limits: loaders.Limits = loaders.Limits()
+    spokes_file: Path | None = None
+    spokes_required: bool = False  # named in mkdocs.yml, so it must exist
     # Folders and files checked for links besides docs and authors (overrides, spokes file).
     other_dirs: tuple[Path, ...] = ()
     other_files: tuple[Path, ...] = ()
@@ -106,6 +108,7 @@ def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
     """Read every author, persona and post; collect every problem instead of stopping."""
     intake = layout.scan()
     problems: list[Problem] = list(intake.problems)
+    _read_spokes(layout, problems)
     authors, author_texts, broken_authors = _read_authors(layout, problems)
     files = intake.files
     personas: dict[str, Persona] = {}
@@ -167,6 +170,24 @@ def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
     settings = Settings(clock=clock, categories_allowed=layout.categories_allowed)
     network = Network(authors, personas, posts, settings)
     return LoadedSite(layout, network, problems, post_texts, author_texts, persona_texts)
+
+
+def _read_spokes(layout: SiteLayout, problems: list[Problem]) -> None:
+    """The company's spokes file, read as the build reads it (links were reported)."""
+    path = layout.spokes_file
+    if path is None or path.is_symlink():
+        return
+    shown = layout.shown(path)
+    if not path.is_file():
+        if layout.spokes_required:
+            problems.append(Problem(shown, None, None, "spokes file not found (hub_spokes_file)"))
+        return
+    try:
+        loaders.load_company_spokes(shown, path.read_bytes())
+    except ContentError as error:
+        problems.extend(error.problems)
+    except TextFileError as error:
+        problems.append(error.problem)
 
 
 def _read_authors(layout: SiteLayout, problems: list[Problem]):

@@ -42,6 +42,11 @@ def _validator(name: str) -> Draft202012Validator:
     return Draft202012Validator(schema(name))
 
 
+def fields(name: str) -> set[str]:
+    """The top-level fields the schema `name` describes."""
+    return set(_validator(name).schema.get("properties", {}))
+
+
 def validate(name: str, path: str, document: Document) -> list[Problem]:
     """Every schema problem of a parsed document, one per field."""
     problems: dict[str, Problem] = {}

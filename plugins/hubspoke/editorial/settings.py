@@ -64,13 +64,19 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         excluded=spec.match_file,
         file_rules=file_rules(config, network),
         limits=post_limits(network),
+        spokes_file=root / (network.hub_spokes_file or "spokes.yml"),
+        spokes_required=bool(network.hub_spokes_file),
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
         other_files=(root / (network.hub_spokes_file or "spokes.yml"),),
     )
 
 
 def post_limits(network) -> Limits:
-    return Limits(tags=network.post_tags_max, categories=network.post_categories_max)
+    return Limits(
+        tags=network.post_tags_max,
+        categories=network.post_categories_max,
+        extra_fields=tuple(network.post_fields_allowed),
+    )
 
 
 def file_rules(config: MkDocsConfig, network) -> FileRules:

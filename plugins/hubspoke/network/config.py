@@ -39,6 +39,9 @@ class NetworkConfig(Config):
     # Each tag and category of a post makes pages and feeds: a bound per post.
     post_tags_max = c.Type(int, default=20)
     post_categories_max = c.Type(int, default=10)
+    # Post front-matter fields besides those Hubspoke, Material and MkDocs read (for a
+    # site's own templates); any other field is reported, with a "did you mean".
+    post_fields_allowed = c.ListOfItems(c.Type(str), default=[])
     post_words_per_minute = c.Type(int, default=230)
     archive_url_format = c.Type(str, default="blog/archive/{key}")
     category_url_format = c.Type(str, default="blog/category/{key}")

@@ -59,7 +59,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         self.social = None
         if not self.config.enabled:
             return config
-        _check_formats(self.config)
+        check_formats(self.config)
         if not self.config.guest_sanitize:
             log.warning(
                 "guest_sanitize: false no longer turns sanitising off: guest HTML always goes "
@@ -176,7 +176,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             self.build.report(log)
 
 
-def _check_formats(options: NetworkConfig) -> None:
+def check_formats(options: NetworkConfig) -> None:
     """URL formats fail at configuration time, with the option named."""
     unknown = placeholders(options.post_url_format) - POST_PLACEHOLDERS
     if unknown:
