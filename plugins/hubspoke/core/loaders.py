@@ -48,6 +48,7 @@ HOST_FIELDS = frozenset(
     {
         "template", "title", "description", "hide", "icon", "status", "subtitle", "search",
         "tags", "social", "comments", "links", "toc_depth", "meta", "audio", "nav_title",
+        "image_focus",
     }
 )  # fmt: skip
 

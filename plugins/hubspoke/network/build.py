@@ -522,7 +522,10 @@ def _company_spokes(options, config, root: Path):
                 ]
             )
         return company, []
-    name, found = loaders.load_company_spokes(_label(path, root), path.read_bytes())
+    try:
+        name, found = loaders.load_company_spokes(_label(path, root), path.read_bytes())
+    except TextFileError as error:  # not text, not YAML: a problem like any other
+        raise ContentError([error.problem]) from None
     return name or company, found
 
 
