@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 
 import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
 
 from .errors import Problem
 
@@ -22,15 +24,97 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r
 # libyaml's parser when PyYAML has it (about ten times faster), else the pure-Python one.
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
+# Every file of a guest's pull request is untrusted: no anchors or aliases (a
+# 500-byte "billion laughs" grows to gigabytes), no deep nesting (recursion),
+# no tags beyond the plain types (tags build other objects), no giant numbers.
+MAX_DEPTH = 50
+MAX_NUMBER_LENGTH = 32
+PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map")
+)
 
-class _Loader(_Base):
-    """A safe loader that keeps timestamps as text (they are parsed with a time zone later)."""
+
+class RefusedYAML(yaml.MarkedYAMLError):
+    """Valid YAML that Hubspoke does not read; `problem` says why and what to write instead."""
+
+    def __init__(self, message: str, mark):
+        super().__init__(problem=message, problem_mark=mark)
 
 
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+class _SafeComposer(Composer):
+    """PyYAML's composer, refusing anchors, aliases, unusual tags and deep nesting.
+
+    It checks each event before building its node, so nothing big is ever built.
+    It also runs on libyaml's events: one check for the C and the Python parser.
+    """
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, AliasEvent):
+            raise RefusedYAML(
+                f"YAML aliases (*{event.anchor}) are not allowed: write the value out",
+                event.start_mark,
+            )
+        if event.anchor is not None and self.anchor is None:
+            self.anchor = event  # refused once the document is read, unless an alias comes first
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and tag not in PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise RefusedYAML(
+                f"YAML tag {shown} is not allowed: write a plain value (text, number, list)",
+                event.start_mark,
+            )
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise RefusedYAML(
+                    f"is nested more than {MAX_DEPTH} levels deep: flatten the data",
+                    event.start_mark,
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def compose_document(self):
+        node = super().compose_document()
+        if self.anchor is not None:
+            raise RefusedYAML(
+                f"YAML anchors (&{self.anchor.anchor}) are not allowed: write the value out",
+                self.anchor.start_mark,
+            )
+        return node
+
+
+def _loader_class(base: type) -> type:
+    """A safe loader on `base` that keeps timestamps as text (parsed with a time zone later)."""
+
+    def __init__(self, stream):
+        base.__init__(self, stream)
+        Composer.__init__(self)
+        self.depth = 0
+        self.anchor = None
+
+    loader = type("_Loader", (_SafeComposer, base), {"__init__": __init__})
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_constructor("tag:yaml.org,2002:int", _bounded_int)
+    return loader
+
+
+def _bounded_int(loader, node):
+    # int() refuses over 4,300 digits with a ValueError; '1:2:3:...' (base 60) is quadratic.
+    if len(node.value) > MAX_NUMBER_LENGTH:
+        raise RefusedYAML(
+            f"number of {len(node.value):,} characters is too long: "
+            f"at most {MAX_NUMBER_LENGTH} (put quotes around it if it is text)",
+            node.start_mark,
+        )
+    return yaml.SafeLoader.construct_yaml_int(loader, node)
+
+
+_Loader = _loader_class(_Base)
 
 
 @dataclass
@@ -148,6 +232,12 @@ def _yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, text:
     lines = text.splitlines()
     at = lines[mark.line] if mark and mark.line < len(lines) else ""
     line = mark.line + first_line if mark else first_line
+    if isinstance(error, RefusedYAML):
+        return Problem(path, line, None, error.problem)
+    if "maximum nesting depth" in (error.problem or ""):  # libyaml's own bound
+        return Problem(
+            path, line, None, f"is nested more than {MAX_DEPTH} levels deep: flatten the data"
+        )
     what = error.problem or error.context or "unreadable"
     hint = ""
     if "\t" in at or "tab character" in what:
