@@ -43,7 +43,7 @@ def test_an_asterisk_in_a_value_is_not_an_alias():
 def test_deep_nesting_is_a_clear_error():
     with pytest.raises(TextFileError) as error:
         parse_mapping("x.yml", "a: " + "[" * 100_000 + "]" * 100_000)
-    assert "nesting depth" in error.value.problem.message
+    assert "nested more than 50 levels" in error.value.problem.message
 
 
 @pytest.mark.parametrize(

@@ -522,12 +522,29 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+class _Stderr(logging.StreamHandler):
+    """Writes to whatever sys.stderr is when a record comes, never to a closed stream."""
+
+    def __init__(self):
+        super().__init__()
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, value):
+        pass
+
+
 def _quiet_mkdocs_logging() -> None:
     """MkDocs' warnings about mkdocs.yml go to stderr as 'warning: ...'; nothing else."""
-    handler = logging.StreamHandler(sys.stderr)
+    logger = logging.getLogger("mkdocs")
+    for old in [h for h in logger.handlers if isinstance(h, _Stderr)]:
+        logger.removeHandler(old)  # main() called again in one process
+    handler = _Stderr()
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
     handler.setLevel(logging.WARNING)
-    logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     logger.setLevel(logging.WARNING)
     logger.propagate = False

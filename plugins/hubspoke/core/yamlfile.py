@@ -168,8 +168,6 @@ def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
 
     The text is parsed once: the node tree gives the key lines, then the data.
     """
-    if "*" in text:
-        _refuse_aliases(path, text, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -207,24 +205,6 @@ def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
         bad = next(key for key in data if not isinstance(key, str))
         raise TextFileError(Problem(path, first_line, None, f"field name {bad!r} is not text"))
     return Document(data, lines, first_line)
-
-
-def _refuse_aliases(path: str, text: str, first_line: int) -> None:
-    """YAML aliases (`*name`) are refused before any data is built: a few hundred bytes
-    of nested aliases expand to gigabytes (a "billion laughs")."""
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                raise TextFileError(
-                    Problem(
-                        path,
-                        event.start_mark.line + first_line,
-                        None,
-                        f"YAML aliases (*{event.anchor}) are not allowed: write the value out",
-                    )
-                )
-    except yaml.YAMLError:
-        return  # the parse below reports it with its line
 
 
 def _yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, text: str) -> Problem:
