@@ -99,17 +99,26 @@ def build_in_process(source: Path, site: Path, *, clock=FIXED_CLOCK, **overrides
     return Built(source, site, handler.records)
 
 
-def run_mkdocs(source: Path, site: Path, *args, clock=FIXED_CLOCK):
-    """Run the real `mkdocs build --strict` command; returns the completed process."""
+def _run(module: str, *args, cwd: Path, clock: str):
     env = {**os.environ, "HUBSPOKE_CLOCK": clock, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site), *args],
-        cwd=source,
+        [sys.executable, "-m", module, *args],
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
     )
+
+
+def run_mkdocs(source: Path, site: Path, *args, clock=FIXED_CLOCK):
+    """Run the real `mkdocs build --strict` command; returns the completed process."""
+    return _run("mkdocs", "build", "--strict", "-d", str(site), *args, cwd=source, clock=clock)
+
+
+def run_check(source: Path, *args, clock=FIXED_CLOCK):
+    """Run the real `hubspoke check` in `source`; returns the completed process."""
+    return _run("hubspoke.cli", "check", *args, cwd=source, clock=clock)
 
 
 @pytest.fixture

@@ -4,16 +4,13 @@ neutralised builds, and no canary reaches any output file or file name."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from mkdocs.exceptions import Abort
 
-from .conftest import FIXED_CLOCK, build_in_process
+from .conftest import build_in_process, run_check
 
 POSTS = Path("content/blog/posts")
 CANARY = "zq9canary"
@@ -23,14 +20,6 @@ def write(root: Path, relative: str, data: str) -> None:
     path = root / relative
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(data, encoding="utf-8")
-
-
-def check(source: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "HUBSPOKE_CLOCK": FIXED_CLOCK}
-    return subprocess.run(
-        [sys.executable, "-m", "hubspoke.cli", "check"],
-        cwd=source, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
 
 
 def refused_payloads(root: Path, machine: Path) -> list[str]:
@@ -117,7 +106,7 @@ def test_refused_payloads_fail_build_and_check_naming_every_file(site_copy, tmp_
     assert CANARY not in message.replace(f"'{tmp_path}", "")
     first_round = [path for path in expected if f"{path}:" in message]
     assert first_round, message
-    result = check(source)
+    result = run_check(source)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     for path in expected:
         assert f"{path}:" in result.stdout, (path, result.stdout)
@@ -146,4 +135,4 @@ def test_neutralised_payloads_leave_no_canary_in_the_site(site_copy, tmp_path):
         config = soup.select_one("#__config")
         if config is not None:
             assert config.name == "script" and CANARY not in config.text, page
-    assert check(source).returncode == 0
+    assert run_check(source).returncode == 0

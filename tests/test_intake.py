@@ -5,8 +5,6 @@ the build and `hubspoke check` report the same problems, all at once."""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,7 +12,7 @@ from mkdocs.exceptions import Abort
 
 from hubspoke.core.intake import FileRules, kind_of, scan
 
-from .conftest import FIXED_CLOCK, build_in_process
+from .conftest import build_in_process, run_check
 
 POSTS = "content/blog/posts"
 CANARY = "hubspoke-canary-7f3a"
@@ -28,19 +26,6 @@ def write(root: Path, relative: str, data: str | bytes = "x") -> Path:
     else:
         path.write_text(data, encoding="utf-8")
     return path
-
-
-def check(source: Path):
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
-    env["HUBSPOKE_CLOCK"] = FIXED_CLOCK
-    return subprocess.run(
-        [sys.executable, "-m", "hubspoke.cli", "check"],
-        cwd=source,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture
@@ -88,7 +73,7 @@ def test_a_link_out_of_the_repository_fails_build_and_check_alike(
     assert f"{link}: is a symbolic link to '{outside / target}'" in message, message
     assert "points outside the repository" in message
     assert not site.exists() or not any(site.rglob("*")), "nothing is written"
-    result = check(source)
+    result = run_check(source)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{link}: is a symbolic link to" in result.stdout
     assert CANARY not in result.stdout + result.stderr + message
@@ -111,7 +96,7 @@ def test_links_inside_the_repository_build_when_the_site_allows_them(site_copy, 
     built = build_in_process(source, tmp_path / "out")
     assert (built.site / "blog/logo.txt").read_text() == "shared"
     assert (built.site / "mirror/logo.txt").read_text() == "shared"
-    assert check(source).returncode == 0
+    assert run_check(source).returncode == 0
 
 
 def test_inside_links_still_refuse_loops_git_and_broken_targets(tmp_path):
@@ -150,7 +135,7 @@ def test_scriptable_and_unknown_types_fail_build_and_check_with_every_file_named
     with pytest.raises(Abort):
         build_in_process(source, site)
     message = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
-    stdout = check(source).stdout
+    stdout = run_check(source).stdout
     for name in SCRIPTABLE:
         for report in (message, stdout):
             assert f"content/files/{name}: " in report, report
@@ -176,7 +161,7 @@ def test_allowed_paths_and_the_files_mkdocs_yml_names_are_published(site_copy, t
     built = build_in_process(source, tmp_path / "out")
     assert (built.site / "landing/app.js").is_file()
     assert (built.site / "css/extra.css").is_file()
-    assert check(source).returncode == 0
+    assert run_check(source).returncode == 0
 
 
 def test_hidden_and_excluded_files_are_not_type_checked(tmp_path):
@@ -226,3 +211,14 @@ def test_a_link_anywhere_is_refused_hidden_folders_and_overrides_included(tmp_pa
 )
 def test_kinds_come_from_one_table(name, kind):
     assert kind_of(name) == kind
+
+
+def test_a_pipe_in_the_content_is_refused_not_read(tmp_path):
+    root = tmp_path / "repo"
+    write(root, "content/index.md", "# Home")
+    os.mkfifo(root / "content/pipe.md")  # reading it would block the build for ever
+    intake = scan(root, root / "content")
+    assert [(p.path, p.message) for p in intake.problems] == [
+        ("content/pipe.md", "is not a regular file (a pipe, socket or device): remove it")
+    ]
+    assert intake.files == ["index.md"]

@@ -5,18 +5,13 @@ in `hubspoke check` alike, never a traceback."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 from mkdocs.exceptions import Abort
 
 from hubspoke.core import dates
 from hubspoke.core.yamlfile import TextFileError, parse_mapping
 
-from .conftest import FIXED_CLOCK, build_in_process
+from .conftest import build_in_process, run_check
 
 LAUGHS = "\n".join(
     ["name: N", "role: expert", "title: T", "bio: B", 'a: &a ["lol","lol","lol","lol"]']
@@ -52,14 +47,6 @@ def test_deep_nesting_is_a_clear_error():
 def test_dates_out_of_range_are_refused(value):
     with pytest.raises(dates.DateError, match="use a year from 1900 to 2999"):
         dates.parse(value, dates.zone("Europe/Berlin"))
-
-
-def check(source: Path):
-    env = {**os.environ, "HUBSPOKE_CLOCK": FIXED_CLOCK}
-    return subprocess.run(
-        [sys.executable, "-m", "hubspoke.cli", "check"],
-        cwd=source, env=env, capture_output=True, text=True, timeout=120,
-    )  # fmt: skip
 
 
 POST = "---\ntitle: T\ndate: {date}\nauthors: [ada]\n{extra}---\nBody\n"
@@ -110,7 +97,7 @@ def test_limits_fail_build_and_check_with_the_same_line(case, site_copy, tmp_pat
     message = "\n".join(r.getMessage() for r in caplog.records if r.levelname == "ERROR")
     assert expected in message, message
     assert not site.exists() or not any(site.rglob("*.html"))
-    result = check(source)
+    result = run_check(source)
     assert result.returncode == 1 and expected in result.stdout, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
 
@@ -128,4 +115,4 @@ def test_fields_of_material_and_of_the_site_are_allowed(site_copy, tmp_path):
         )
     )
     build_in_process(source, tmp_path / "out")
-    assert check(source).returncode == 0
+    assert run_check(source).returncode == 0

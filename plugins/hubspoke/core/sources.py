@@ -50,9 +50,8 @@ class SiteLayout:
     limits: loaders.Limits = loaders.Limits()
     spokes_file: Path | None = None
     spokes_required: bool = False  # named in mkdocs.yml, so it must exist
-    # Folders and files checked for links besides docs and authors (overrides, spokes file).
+    # Folders checked for links besides docs and authors (the theme overrides).
     other_dirs: tuple[Path, ...] = ()
-    other_files: tuple[Path, ...] = ()
 
     def shown(self, path: Path) -> str:
         """A path as an editor knows it: relative to the folder of mkdocs.yml."""
@@ -68,7 +67,7 @@ class SiteLayout:
             self.docs_dir,
             rules=self.file_rules,
             also=(self.authors_dir, *self.other_dirs),
-            single=self.other_files,
+            single=(self.spokes_file,) if self.spokes_file else (),
             excluded=self.excluded,
         )
 

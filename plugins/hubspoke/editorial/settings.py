@@ -67,7 +67,6 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         spokes_file=root / (network.hub_spokes_file or "spokes.yml"),
         spokes_required=bool(network.hub_spokes_file),
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
-        other_files=(root / (network.hub_spokes_file or "spokes.yml"),),
     )
 
 

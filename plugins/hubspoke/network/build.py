@@ -118,6 +118,7 @@ class NetworkBuild:
         personas_dir = self.options.personas_dir.strip("/")
         problems = ProblemList()
         posts, personas, shown = [], {}, {}
+        limits = post_limits(self.options)
         for file in files.documentation_pages():
             src = file.src_uri
             name = posixpath.basename(src)
@@ -131,7 +132,7 @@ class NetworkBuild:
                             file.content_bytes,
                             timezone=self.tz,
                             url_format=self.options.post_url_format,
-                            limits=post_limits(self.options),
+                            limits=limits,
                         )
                     )
                 elif posixpath.dirname(src) == personas_dir and name not in (
@@ -292,14 +293,14 @@ class NetworkBuild:
             text = file.content_string
         except (OSError, UnicodeDecodeError):
             return
-        base = posixpath.dirname(post.source)
-        found = references.targets(self._draft_html(text), base + "/" if base else "")
+        base = urls.folder_of(post.source)
+        found = references.targets(self._draft_html(text), base)
         refs = [next(group for group in match if group) for match in _REFERENCE.findall(text)]
         if post.image:
             refs.append(post.image)
         for ref in refs:
             if not html.is_external(ref) and not ref.startswith("#"):
-                target = references.local_target(ref, base + "/" if base else "")
+                target = references.local_target(ref, base)
                 if target:
                     found.add(target)
         for src in found:
