@@ -108,3 +108,17 @@ def test_pip_and_the_image_cache_are_cached():
 def test_ci_runs_the_readme_test_command():
     lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
     assert "bash tools/test.sh" in lines
+
+
+def test_the_daily_build_checks_the_coming_days_without_holding_the_deploy():
+    """Scheduled posts go live unattended: the daily run checks the next days as of each,
+    and a problem there is reported, never a reason to hold today's deploy."""
+    (workflow,) = triggered_by("schedule")
+    ahead = [s for s in steps(workflow) if "hubspoke check --as-of" in s.get("run", "")]
+    assert len(ahead) == 1
+    assert ahead[0]["continue-on-error"] is True
+    assert "::warning::" in ahead[0]["run"]
+    result = subprocess.run(
+        ["bash", "-n"], input=ahead[0]["run"], text=True, capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr

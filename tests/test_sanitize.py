@@ -3,6 +3,9 @@ script or steers the theme, whoever wrote it and whatever page it is on."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+
 import pytest
 
 from hubspoke.core.sanitize import expert_policy, guest_policy, reserved_id, sanitize
@@ -190,3 +193,49 @@ def test_guest_sanitize_false_no_longer_loosens(site_copy, tmp_path):
     )
     with pytest.raises(Exception):  # noqa: B017 - strict mode aborts on the warning
         build_in_process(source, tmp_path / "site")
+
+
+def test_a_trusted_pages_inline_script_is_allowed_by_the_csp_others_are_not(site_copy, tmp_path):
+    """With csp: true, a page mkdocs.yml trusts keeps a working inline script (its hash is
+    in that page's policy); the same script in an ordinary page is neither kept nor allowed."""
+    source = site_copy("basic")
+    script = 'document.title = "trusted";'
+    (source / "content/landing").mkdir()
+    (source / "content/landing/index.md").write_text(
+        f"# Landing\n\n<script>{script}</script>\n", encoding="utf-8"
+    )
+    (source / "content/about.md").write_text(
+        f"# About\n\n<script>{script}</script>\n", encoding="utf-8"
+    )
+    config = source / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "      blog_per_page: 2\n",
+            '      blog_per_page: 2\n      csp: true\n      trusted_html: ["landing/*"]\n',
+        )
+    )
+    built = build_in_process(source, tmp_path / "site")
+    digest = base64.b64encode(hashlib.sha256(script.encode()).digest()).decode()
+
+    def policy(url):
+        page = built.html(url)
+        return page, page.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+
+    landing, allowed = policy("landing/")
+    assert script in str(landing.select_one("article.md-content__inner"))
+    assert f"'sha256-{digest}'" in allowed
+    about, other = policy("about/")
+    assert script not in str(about)
+    assert f"'sha256-{digest}'" not in other
+
+
+def test_links_into_the_site_follow_renamed_ids_links_elsewhere_do_not():
+    html = sanitize(
+        '<p><a href="../first/#__x">a</a> <a href="#__y">b</a> '
+        '<a href="https://elsewhere.example/#__z">c</a> <a href="x/#plain">d</a></p>',
+        expert_policy(()),
+    )
+    assert 'href="../first/#content-__x"' in html
+    assert 'href="#content-__y"' in html
+    assert 'href="https://elsewhere.example/#__z"' in html
+    assert 'href="x/#plain"' in html

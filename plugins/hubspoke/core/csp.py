@@ -4,7 +4,8 @@ The site needs no inline script of its own, but the theme has a few small
 ones: each is allowed by its SHA-256 hash. Only scripts of the page's frame
 are hashed, never one inside the content (<article class="md-content__inner">,
 where contributor text lands): an inline script written in a post, or slipped
-in, stays blocked. No 'unsafe-inline' for scripts.
+in, stays blocked. No 'unsafe-inline' for scripts. A page that mkdocs.yml trusts
+(`trusted_html`) has its content's inline scripts hashed too (`content_scripts`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,11 @@ _CONTENT = re.compile(r"<article\b[^>]*\bmd-content__inner\b[^>]*>.*</article>",
 _DATA_TYPES = ("application/json", "application/ld+json", "text/template")
 
 
-def inline_script_hashes(page: str) -> list[str]:
-    """'sha256-...' sources of every inline script the browser would run."""
+def inline_script_hashes(page: str, *, content_scripts: bool = False) -> list[str]:
+    """'sha256-...' sources of every inline script the browser would run: the frame's,
+    and with `content_scripts` those of the content as well."""
     hashes = []
-    frame = _CONTENT.sub("", page)
+    frame = page if content_scripts else _CONTENT.sub("", page)
     for match in _SCRIPT.finditer(frame):
         attrs = match["attrs"].lower()
         if "src=" in attrs or any(t in attrs for t in _DATA_TYPES):
@@ -34,9 +36,9 @@ def inline_script_hashes(page: str) -> list[str]:
     return hashes
 
 
-def policy(page: str, *, frame_hosts: tuple[str, ...] = ()) -> str:
+def policy(page: str, *, frame_hosts: tuple[str, ...] = (), content_scripts: bool = False) -> str:
     """The policy text for one page."""
-    scripts = " ".join(["'self'", *inline_script_hashes(page)])
+    scripts = " ".join(["'self'", *inline_script_hashes(page, content_scripts=content_scripts)])
     frames = " ".join(f"https://{host}" for host in frame_hosts) or "'none'"
     return "; ".join(
         [
@@ -55,10 +57,13 @@ def policy(page: str, *, frame_hosts: tuple[str, ...] = ()) -> str:
     )
 
 
-def with_policy(page: str, *, frame_hosts: tuple[str, ...] = ()) -> str:
+def with_policy(
+    page: str, *, frame_hosts: tuple[str, ...] = (), content_scripts: bool = False
+) -> str:
     """The page with its policy as the first element of <head>."""
     head = _HEAD.search(page)
     if head is None:
         return page
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, frame_hosts=frame_hosts)}">'
+    text = policy(page, frame_hosts=frame_hosts, content_scripts=content_scripts)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{text}">'
     return page[: head.end()] + meta + page[head.end() :]

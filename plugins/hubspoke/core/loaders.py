@@ -10,7 +10,7 @@ import difflib
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
@@ -192,6 +192,50 @@ def read_persona(persona_id: str, source: str, shown: str, raw: bytes) -> Person
 
 
 # -- posts -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostNames:
+    """What a post that failed to load still names (authors, personas, image...), so its
+    references are checked in the same pass as its other problems, not in a second round."""
+
+    source: str
+    authors: tuple[str, ...] = ()
+    personas: tuple[str, ...] = ()
+    reviewer: str | None = None
+    categories: tuple[Category, ...] = ()
+    image: str | None = None
+    lines: dict[str, int] = field(default_factory=dict, compare=False)
+
+
+def post_names(source: str, shown: str, raw: bytes) -> PostNames | None:
+    """The ids and files a broken post names, read leniently: only values of the right type."""
+    try:
+        document, _, _ = split_front_matter(shown, decode(shown, raw))
+    except TextFileError:
+        return None
+    data = document.data
+
+    def words(name: str) -> tuple[str, ...]:
+        value = data.get(name)
+        values = [value] if isinstance(value, str) else value if isinstance(value, list) else []
+        return tuple(v for v in values if isinstance(v, str) and v.strip())
+
+    def word(name: str) -> str | None:
+        value = data.get(name)
+        return value if isinstance(value, str) and value.strip() else None
+
+    return PostNames(
+        source=source,
+        authors=words("authors"),
+        personas=words("personas"),
+        reviewer=word("reviewer"),
+        categories=tuple(
+            Category(text.slugify(c), c.strip()) for c in words("categories") if text.slugify(c)
+        ),
+        image=word("image"),
+        lines=dict(document.lines),
+    )
 
 
 def read_post(

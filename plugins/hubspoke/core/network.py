@@ -147,23 +147,27 @@ def check_references(
     files: set[str] | None = None,
     categories_allowed: Iterable[str] = (),
     docs_label: str = "content",
+    broken: Iterable = (),
 ) -> list[Problem]:
     """Problems between files: unknown ids, duplicate URLs, missing images.
 
     `shown` maps a post's source to the path an editor knows it by; `files`
-    (docs-relative) enables the check that a post's `image` exists.
+    (docs-relative) enables the check that a post's `image` exists. `broken`
+    are the names (`loaders.PostNames`) of posts that failed to load: their ids
+    and image are checked too, so one pass reports every problem of a file.
     """
     problems = ProblemList()
     allowed = {slugify(c): c for c in categories_allowed}
     by_path: dict[str, Post] = {}
     names: dict[tuple[str, str], tuple[str, str]] = {}  # (kind, slug) -> (name, where)
-    for post in posts:
+    posts = list(posts)
+    for post in [*posts, *broken]:
         where = shown.get(post.source, post.source)
 
         def problem(field_name: str, message: str, where=where, post=post) -> None:
             problems.add(where, message, field=field_name, line=post.lines.get(field_name))
 
-        if not post.authors:
+        if not post.authors and isinstance(post, Post):
             problem("authors", "is missing: name at least one author id from authors/")
         for author_id in post.authors:
             if author_id not in authors:
@@ -184,26 +188,32 @@ def check_references(
                         f"{category.name!r} is not an allowed category; use one of "
                         + ", ".join(sorted(allowed.values())),
                     )
+        if post.image and files is not None:
+            message = _image_problem(post.source, post.image, files, docs_label)
+            if message:
+                problem("image", message)
+    for post in posts:
+        where = shown.get(post.source, post.source)
         words = [("categories", c.slug, c.name) for c in post.categories]
         words += [("tags", slugify(t), t) for t in post.tags]
         for field_name, slug, name in words:
             first, first_where = names.setdefault((field_name, slug), (name, where))
             if _same_words(first) != _same_words(name):
-                problem(
-                    field_name,
+                problems.add(
+                    where,
                     f"{name!r} and {first!r} (in {first_where}) would share the page '{slug}': "
                     "write them the same way or rename one",
+                    field=field_name,
+                    line=post.lines.get(field_name),
                 )
-        if post.image and files is not None:
-            message = _image_problem(post.source, post.image, files, docs_label)
-            if message:
-                problem("image", message)
         if post.path in by_path:
             other = by_path[post.path]
-            problem(
-                "slug",
+            problems.add(
+                where,
                 f"same URL '{post.path}/' as {shown.get(other.source, other.source)}; "
                 "give one of them another 'slug'",
+                field="slug",
+                line=post.lines.get("slug"),
             )
         else:
             by_path[post.path] = post

@@ -157,6 +157,18 @@ def reserved_id(value: str) -> bool:
     return value.startswith("__") and not _EXTENSION_ID.fullmatch(value)
 
 
+def _renamed_fragment(url: str) -> str:
+    """A link into this site follows the ids the sanitiser renames: `#__x` and
+    `other/#__x` become `…#content-__x`; a link to another site is left alone."""
+    base, hash_, fragment = url.partition("#")
+    if not hash_ or not fragment.startswith("__"):
+        return url
+    parts = urlsplit(base)
+    if parts.scheme or parts.netloc:
+        return url
+    return f"{base}#{safe_id(fragment)}"
+
+
 def safe_id(value: str) -> str:
     return RENAMED_PREFIX + value if reserved_id(value) else value
 
@@ -193,7 +205,7 @@ def sanitize(fragment: str, policy: Policy = Policy()) -> str:
         if attribute in URL_ATTRIBUTES:
             if not _safe_url(value, schemes):
                 return None
-            return "#" + safe_id(value[1:]) if value.startswith("#") else value
+            return _renamed_fragment(value)
         if attribute in ("id", "name"):
             return safe_id(value)
         if attribute in ID_REFERENCES:

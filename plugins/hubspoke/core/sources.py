@@ -1,9 +1,11 @@
-"""Read a whole site's content from disk, as the build does, without MkDocs.
+"""Read a whole site's content from disk: the one reader of the build and of `hubspoke check`.
 
-The `hubspoke` command uses this: the same readers, JSON Schemas and
-reference checks as the network plugin, but every problem of every file is
-collected (a broken author file does not hide the problems of the posts),
-and the files' texts are kept for the editorial policy.
+Every file is listed once by the intake (links never followed), and every author,
+persona, post and the spokes file is read once, here: the network plugin takes
+the result in on_config, `hubspoke check` prints it. Every problem of every file
+is collected (a broken author file does not hide the problems of the posts, a
+bad date does not hide the same post's unknown persona), and the files' texts
+are kept for the editorial policy, which never reads a file again.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from .intake import FileRules, Intake, scan
 from .model import Author, Persona, Post
 from .network import Network, Settings, check_references
 from .policy import SourceText
-from .yamlfile import TextFileError
+from .spokes import Spoke
+from .yamlfile import MAX_TEXT_BYTES, TextFileError
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 SECTION_PAGES = ("index.md", "README.md")
@@ -101,13 +104,28 @@ class LoadedSite:
     posts: dict[str, SourceText] = field(default_factory=dict)
     authors: dict[str, SourceText] = field(default_factory=dict)
     personas: dict[str, SourceText] = field(default_factory=dict)
+    intake: Intake | None = None
+    company: str | None = None  # the name in the spokes file, if it gives one
+    company_spokes: list[Spoke] = field(default_factory=list)
+
+    def shown(self) -> dict[str, str]:
+        """Each post's source as the editor knows the file."""
+        return {src: text.shown for src, text in self.posts.items()}
 
 
-def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
-    """Read every author, persona and post; collect every problem instead of stopping."""
+def load_site(
+    layout: SiteLayout, clock: datetime | None = None, *, settings: Settings | None = None
+) -> LoadedSite:
+    """Read every author, persona and post; collect every problem instead of stopping.
+
+    The network is built with `settings` (the build's), else with `clock` alone."""
+    if settings is None:
+        if clock is None:
+            raise TypeError("load_site needs a clock or settings")
+        settings = Settings(clock=clock, categories_allowed=layout.categories_allowed)
     intake = layout.scan()
     problems: list[Problem] = list(intake.problems)
-    _read_spokes(layout, problems)
+    company, company_spokes = _read_spokes(layout, problems)
     authors, author_texts, broken_authors = _read_authors(layout, problems)
     files = intake.files
     personas: dict[str, Persona] = {}
@@ -130,6 +148,7 @@ def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
             broken_personas.add(persona_id)
 
     posts: list[Post] = []
+    broken_posts: list[loaders.PostNames] = []
     post_texts: dict[str, SourceText] = {}
     for src in layout.post_sources(files):
         raw, shown = _read(layout, src, problems)
@@ -149,6 +168,9 @@ def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
             )
         except ContentError as error:
             problems.extend(error.problems)
+            names = loaders.post_names(src, shown, raw)
+            if names is not None:
+                broken_posts.append(names)
         except TextFileError as error:
             problems.append(error.problem)
 
@@ -164,29 +186,40 @@ def load_site(layout: SiteLayout, clock: datetime) -> LoadedSite:
             files=set(files),
             categories_allowed=layout.categories_allowed,
             docs_label=layout.shown(layout.docs_dir),
+            broken=broken_posts,
         )
     )
-    settings = Settings(clock=clock, categories_allowed=layout.categories_allowed)
     network = Network(authors, personas, posts, settings)
-    return LoadedSite(layout, network, problems, post_texts, author_texts, persona_texts)
+    return LoadedSite(
+        layout,
+        network,
+        problems,
+        post_texts,
+        author_texts,
+        persona_texts,
+        intake=intake,
+        company=company,
+        company_spokes=company_spokes,
+    )
 
 
-def _read_spokes(layout: SiteLayout, problems: list[Problem]) -> None:
-    """The company's spokes file, read as the build reads it (links were reported)."""
+def _read_spokes(layout: SiteLayout, problems: list[Problem]) -> tuple[str | None, list[Spoke]]:
+    """The company's name and spokes from the spokes file (links were reported)."""
     path = layout.spokes_file
     if path is None or path.is_symlink():
-        return
+        return None, []
     shown = layout.shown(path)
     if not path.is_file():
         if layout.spokes_required:
             problems.append(Problem(shown, None, None, "spokes file not found (hub_spokes_file)"))
-        return
+        return None, []
     try:
-        loaders.load_company_spokes(shown, path.read_bytes())
+        return loaders.load_company_spokes(shown, _bounded(path))
     except ContentError as error:
         problems.extend(error.problems)
     except TextFileError as error:
         problems.append(error.problem)
+    return None, []
 
 
 def _read_authors(layout: SiteLayout, problems: list[Problem]):
@@ -216,7 +249,12 @@ def _read_authors(layout: SiteLayout, problems: list[Problem]):
                 )
             )
             continue
-        raw = path.read_bytes()
+        try:
+            raw = _bounded(path)
+        except OSError as error:
+            problems.append(Problem(shown, None, None, f"cannot be read: {error.strerror}"))
+            broken.add(author_id)
+            continue
         texts[author_id] = SourceText(shown, _text(raw))
         try:
             authors[author_id] = loaders.read_author(author_id, shown, raw, directory)
@@ -233,11 +271,21 @@ def _read(layout: SiteLayout, src: str, problems: list[Problem]) -> tuple[bytes 
     path = layout.docs_dir / src
     shown = layout.shown(path)
     try:
-        return path.read_bytes(), shown
+        return _bounded(path), shown
     except OSError as error:
         problems.append(Problem(shown, None, None, f"cannot be read: {error.strerror}"))
         return None, shown
 
 
+def _bounded(path: Path) -> bytes:
+    """A text file's bytes, never more than one byte over the text limit: a file that is
+    too large is refused by `yamlfile.decode` without being read into memory whole."""
+    with path.open("rb") as handle:
+        return handle.read(MAX_TEXT_BYTES + 1)
+
+
 def _text(raw: bytes) -> str:
+    """The text the policy reads; empty for a file over the limit (refused anyway)."""
+    if len(raw) > MAX_TEXT_BYTES:
+        return ""
     return raw.decode("utf-8-sig", errors="replace")

@@ -144,7 +144,10 @@ def decode(path: str, raw: bytes) -> str:
     if len(raw) > MAX_TEXT_BYTES:
         raise TextFileError(
             Problem(
-                path, None, None, f"file is {len(raw):,} bytes; the limit is {MAX_TEXT_BYTES:,}"
+                path,
+                None,
+                None,
+                f"file is larger than the limit for text files; the limit is {MAX_TEXT_BYTES:,} bytes",
             )
         )
     try:

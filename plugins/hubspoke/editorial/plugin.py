@@ -19,7 +19,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import policy as policy_rules
-from hubspoke.core.policy import SourceText
 from hubspoke.core.report import Report, build_report
 from hubspoke.core.urls import format_path, generated_source
 from hubspoke.head import head_of
@@ -70,7 +69,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         network_options = settings.network_options(config)
         layout = settings.layout(config, network_options)
         if self.config.policy_enabled:
-            for problem in self._policy_problems(build.network, layout):
+            for problem in self._policy_problems(build, layout):
                 log.warning(str(problem))
         if self._insights_wanted():
             self.report = build_report(
@@ -89,21 +88,14 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         mode = self.config.insights_page
         return mode == "always" or (mode == "serve" and self.command == "serve")
 
-    def _policy_problems(self, network, layout):
-        posts, authors = {}, {}
-        for post in network.posts:
-            path = layout.docs_dir / post.source
-            if path.is_file():
-                posts[post.source] = SourceText(layout.shown(path), _read(path))
-        for author in network.authors.values():
-            path = layout.root / author.source
-            if path.is_file():
-                authors[author.id] = SourceText(author.source, _read(path))
+    def _policy_problems(self, build, layout):
+        """The policy over the texts the network read in on_config (never read again)."""
+        loaded = build.loaded
         return policy_rules.check(
-            network,
+            build.network,
             settings.policy(self.config),
-            posts,
-            authors,
+            {src: text for src, text in loaded.posts.items() if src in build.posts_by_source},
+            loaded.authors,
             site_url=layout.site_url,
         )
 
@@ -148,7 +140,3 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
 def _network_build(config: MkDocsConfig):
     plugin = config.plugins.get(settings.NETWORK)
     return getattr(plugin, "build", None) if plugin is not None else None
-
-
-def _read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8-sig", errors="replace")

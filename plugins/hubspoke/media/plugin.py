@@ -107,17 +107,25 @@ class MediaPlugin(BasePlugin[MediaConfig]):
         if self.videos is None:
             return files
         build = self._build
-        try:
-            if self.audio is not None and build is not None:
+        problems = []  # audio and events are checked together: one report, not two rounds
+        if self.audio is not None and build is not None:
+            try:
                 self.audio.check(files, build.network)
                 self.audio.plan_feeds(build.network)
-            if self.events is not None and build is not None:
+            except ContentError as error:
+                problems += error.problems
+        events_read = False
+        if self.events is not None and build is not None:
+            try:
                 self.events.read(files, build)
-            self._check_site_url(config)
-            if self.events is not None and build is not None:
-                self.events.place(files)
-        except ContentError as error:
-            raise PluginError(str(error)) from None
+                events_read = True
+            except ContentError as error:
+                problems += error.problems
+        self._check_site_url(config)
+        if events_read:
+            self.events.place(files)
+        if problems:
+            raise PluginError(str(ContentError(problems))) from ContentError(problems)
         for name, uri in (("video.js", SCRIPT), ("media.css", STYLESHEET)):
             content = (ASSETS / name).read_text(encoding="utf-8")
             files.append(File.generated(config, uri, content=content))

@@ -17,13 +17,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import html, loaders, references, urls
-from hubspoke.core.errors import ContentError, Problem, ProblemList
-from hubspoke.core.network import Network, Settings, check_references
+from hubspoke.core import html, references, urls
+from hubspoke.core.errors import ContentError, Problem
+from hubspoke.core.network import Network, Settings
 from hubspoke.core.publication import State
 from hubspoke.core.sanitize import expert_policy, guest_policy, safe_id, sanitize
-from hubspoke.core.yamlfile import FRONT_MATTER, TextFileError
-from hubspoke.editorial.settings import layout, post_limits
+from hubspoke.core.sources import LoadedSite, load_site
+from hubspoke.core.yamlfile import FRONT_MATTER
+from hubspoke.editorial.settings import layout
 
 from . import navigation
 from .config import NetworkConfig
@@ -40,6 +41,9 @@ _REFERENCE = re.compile(
     r"|([\w./%-]+\.[A-Za-z0-9]{2,5})\b",
     re.M,
 )
+# Private-use characters of Hubspoke's own placeholders (sanitize._MORE_TOKEN, the fragments'
+# and images' root); the video marker U+E010 is refused by the media plugin.
+MARKERS = ("\ue000", "\ue001")
 _OVERVIEWS = {
     "authors": "hubspoke/authors.html",
     "personas": "hubspoke/personas.html",
@@ -60,6 +64,10 @@ class NetworkBuild:
         self.settings: Settings = settings
         self.docs_label = _label(Path(config.docs_dir), root)
         self.authors = {}
+        self.loaded: LoadedSite | None = None
+        # Pages mkdocs.yml exempts from sanitising (trusted_html): their own inline scripts
+        # are allowed by the CSP too.
+        self.trusted_pages: set[str] = set()
         self.network: Network | None = None
         self.presenter: Presenter | None = None
         self.posts_by_source: dict = {}
@@ -77,7 +85,20 @@ class NetworkBuild:
         self.guest_policy, self.expert_policy = guest_policy(hosts), expert_policy(hosts)
 
     @classmethod
-    def start(cls, options, config, root: Path, tz: tzinfo, clock: datetime, preview: bool):
+    def start(
+        cls,
+        options,
+        config,
+        root: Path,
+        tz: tzinfo,
+        clock: datetime,
+        preview: bool,
+        *,
+        keep_going: bool = False,
+    ):
+        """Read the whole content once (the intake and the one reader `load_site`), before
+        MkDocs walks docs_dir, which follows links. Every problem is raised at once; with
+        `keep_going` (`hubspoke check`'s trial build) the readable content is used instead."""
         paths = {
             "blog": options.blog_url,
             "archive": options.archive_url_format,
@@ -96,13 +117,13 @@ class NetworkBuild:
             categories_allowed=tuple(options.blog_categories_allowed),
         )
         build = cls(options, config, root, settings, tz)
-        # Before MkDocs walks docs_dir (it follows links): nothing outside the repository.
-        intake = layout(config, options).scan()
-        if intake.problems:
-            raise ContentError(intake.problems)
-        authors_dir = (root / options.authors_dir).resolve()
-        build.authors = loaders.load_authors(authors_dir, _label(authors_dir, root))
-        build.company, build.company_spokes = _company_spokes(options, config, root)
+        loaded = load_site(layout(config, options), settings=settings)
+        if loaded.problems and not keep_going or loaded.intake.problems:
+            raise ContentError(loaded.problems)  # never go on past a link: MkDocs follows it
+        build.loaded = loaded
+        build.authors = loaded.network.authors
+        build.company = loaded.company or build.company
+        build.company_spokes = list(loaded.company_spokes)
         return build
 
     def shown(self, file: File) -> str:
@@ -113,55 +134,15 @@ class NetworkBuild:
     # -- on_files -----------------------------------------------------------
 
     def read_content(self, files: Files) -> None:
-        """Read every post and persona; raise every problem at once."""
-        blog = self.options.blog_dir.strip("/") + "/"
-        personas_dir = self.options.personas_dir.strip("/")
-        problems = ProblemList()
-        posts, personas, shown = [], {}, {}
-        limits = post_limits(self.options)
+        """Take the content read in on_config: the posts MkDocs lists, nothing read again."""
+        listed = {f.src_uri for f in files.documentation_pages()}
+        loaded = self.loaded.network
+        personas = {k: v for k, v in loaded.personas.items() if v.source in listed}
+        posts = [p for p in loaded.posts if p.source in listed and self._whole(p, personas)]
+        readable = {p.source for p in posts} | {p.source for p in personas.values()}
         for file in files.documentation_pages():
-            src = file.src_uri
-            name = posixpath.basename(src)
-            try:
-                if src.startswith(blog) and src not in (blog + "index.md", blog + "README.md"):
-                    shown[src] = self.shown(file)
-                    posts.append(
-                        loaders.read_post(
-                            src,
-                            shown[src],
-                            file.content_bytes,
-                            timezone=self.tz,
-                            url_format=self.options.post_url_format,
-                            limits=limits,
-                        )
-                    )
-                elif posixpath.dirname(src) == personas_dir and name not in (
-                    "index.md",
-                    "README.md",
-                ):
-                    persona_id = posixpath.splitext(name)[0]
-                    personas[persona_id] = loaders.read_persona(
-                        persona_id, src, self.shown(file), file.content_bytes
-                    )
-            except ContentError as error:
-                problems.extend(error.problems)
-            except TextFileError as error:
-                problems.extend([error.problem])
-            except OSError as error:
-                problems.add(self.shown(file), f"cannot be read: {error.strerror}")
-        if not problems:
-            problems.extend(
-                check_references(
-                    posts,
-                    self.authors,
-                    personas,
-                    shown=shown,
-                    files={f.src_uri for f in files},
-                    categories_allowed=self.settings.categories_allowed,
-                    docs_label=self.docs_label,
-                )
-            )
-        problems.raise_if_any()
+            if file.src_uri in self.loaded.posts and file.src_uri not in readable:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # a broken post, kept going past
         self.network = Network(self.authors, personas, posts, self.settings)
         self.posts_by_source = {p.source: p for p in self.network.posts}
         self.presenter = Presenter(
@@ -176,6 +157,15 @@ class NetworkBuild:
             site_url=self.config.site_url,
             share_networks=tuple(self.options.share_networks),
             share_utm=self.options.share_utm,
+        )
+
+    def _whole(self, post, personas) -> bool:
+        """Every id the post names exists (always so, unless `keep_going` went past)."""
+        known = self.authors
+        return (
+            all(a in known for a in post.authors)
+            and all(p in personas for p in post.personas)
+            and (not post.reviewer or post.reviewer in known)
         )
 
     def place_files(self, files: Files) -> None:
@@ -353,6 +343,25 @@ class NetworkBuild:
 
     # -- pages --------------------------------------------------------------
 
+    def refuse_markers(self, page: Page) -> None:
+        """A page may not hold the private-use characters that mark where Hubspoke puts
+        its own markup (the excerpt's end, the site root of shared fragments): one in the
+        text would put the wrong content, or another page's address, in its place."""
+        text = page.markdown or ""
+        for marker in MARKERS:
+            if marker in text:
+                try:
+                    source = page.file.content_string
+                except (OSError, UnicodeDecodeError):
+                    source = text
+                index = source.find(marker)
+                line = source.count("\n", 0, index) + 1 if index >= 0 else None
+                message = (
+                    f"the text contains the private-use character U+{ord(marker):04X}, "
+                    "which Hubspoke uses to mark its own markup: remove it"
+                )
+                raise ContentError([Problem(self.shown(page.file), line, None, message)])
+
     def prepare_page(self, page: Page) -> None:
         """Set template, title and description of a page the network owns.
 
@@ -402,6 +411,7 @@ class NetworkBuild:
             guest = role is not None and role.kind == "author" and self._is_guest(role.key)
         src = page.file.src_uri
         if not guest and any(fnmatch.fnmatchcase(src, p) for p in self.options.trusted_html):
+            self.trusted_pages.add(src)
             return content
         _rename_toc(page.toc)
         return sanitize(content, self.guest_policy if guest else self.expert_policy)
@@ -504,30 +514,6 @@ class NetworkBuild:
             counts[state] = counts.get(state, 0) + 1
         summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
         log.info(f"posts: {summary or 'none'}; clock {self.settings.clock:%Y-%m-%d %H:%M %Z}")
-
-
-def _company_spokes(options, config, root: Path):
-    """The company name and official profiles from the spokes file, if any."""
-    company = config.site_author or config.site_name
-    path = root / (options.hub_spokes_file or "spokes.yml")
-    if not path.is_file():
-        if options.hub_spokes_file:
-            raise ContentError(
-                [
-                    Problem(
-                        options.hub_spokes_file,
-                        None,
-                        None,
-                        "spokes file not found (hub_spokes_file)",
-                    )
-                ]
-            )
-        return company, []
-    try:
-        name, found = loaders.load_company_spokes(_label(path, root), path.read_bytes())
-    except TextFileError as error:  # not text, not YAML: a problem like any other
-        raise ContentError([error.problem]) from None
-    return name or company, found
 
 
 def _asset(name: str) -> str:

@@ -50,6 +50,8 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         self.command = "build"
         self.build: NetworkBuild | None = None
         self.social: SocialMetadata | None = None
+        # Set by `hubspoke check`'s trial build: go on with the readable content.
+        self.keep_going = False
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -73,7 +75,9 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         preview = self.command == "serve" and self.config.drafts_on_serve
         root = Path(config.config_file_path).parent
         try:
-            self.build = NetworkBuild.start(self.config, config, root, tz, clock, preview)
+            self.build = NetworkBuild.start(
+                self.config, config, root, tz, clock, preview, keep_going=self.keep_going
+            )
         except ContentError as error:
             raise PluginError(str(error)) from None
         # Our templates come right after the site's overrides, before the theme's.
@@ -109,6 +113,10 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is not None:
+            try:
+                self.build.refuse_markers(page)
+            except ContentError as error:
+                raise PluginError(str(error)) from error
             self.build.prepare_page(page)
             # Overwritten on every page, so front matter cannot claim a date.
             page.meta[sitemap.LASTMOD] = sitemap.lastmod(
@@ -161,7 +169,11 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         output = place(output, page.url)
         if not self.config.csp:
             return output
-        return csp.with_policy(output, frame_hosts=tuple(self.config.guest_iframe_hosts))
+        return csp.with_policy(
+            output,
+            frame_hosts=tuple(self.config.guest_iframe_hosts),
+            content_scripts=page.file.src_uri in self.build.trusted_pages,
+        )
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when an author file changes, not only content/."""

@@ -1,0 +1,168 @@
+"""`hubspoke check` reports what only the build finds (body links, images and anchors as
+MkDocs resolves them, events, audio), all at once, and agrees with the strict build:
+each case is checked with the real command and built with the real `mkdocs build`."""
+
+from pathlib import Path
+
+import pytest
+
+from .conftest import FIXED_CLOCK, run_check, run_mkdocs
+
+POSTS = "content/blog/posts"
+POST = (
+    "---\ntitle: {title}\ndate: {date}\nauthors: [ada]\n{extra}---\n\nFirst paragraph.\n\n{body}\n"
+)
+
+
+def write_post(root: Path, body: str, *, name="trial.md", date="2025-05-01", extra=""):
+    path = root / POSTS / name
+    title = name.removesuffix(".md").replace("-", " ").capitalize()
+    path.write_text(POST.format(title=title, date=date, extra=extra, body=body), encoding="utf-8")
+    return f"{POSTS}/{name}"
+
+
+def outcome(root: Path, tmp_path: Path, *args, clock=FIXED_CLOCK):
+    checked = run_check(root, *args, clock=clock)
+    built = run_mkdocs(root, tmp_path / "site", clock=clock)
+    return checked, built
+
+
+# body, extra mkdocs.yml text, the words both must print (None: both pass)
+LINK_CASES = {
+    "missing body image": ("![A chart](nothere.png)", "", "the target 'blog/posts/nothere.png'"),
+    "missing linked page": ("[More](../elsewhere.md)", "", "'blog/elsewhere.md' is not found"),
+    "missing linked file": ("[Slides](slides.pdf)", "", "'blog/posts/slides.pdf' is not found"),
+    "missing anchor, anchors: warn": (
+        "[Below](#nowhere)",
+        "validation:\n  anchors: warn\n",
+        "contains a link '#nowhere', but there is no such anchor",
+    ),
+    "missing anchor on another page, anchors: warn": (
+        "[There](first.md#nowhere)",
+        "validation:\n  anchors: warn\n",
+        "does not contain an anchor '#nowhere'",
+    ),
+    "absolute link, absolute_links: warn": (
+        "[Home](/blog/)",
+        "validation:\n  absolute_links: warn\n",
+        "contains an absolute link '/blog/'",
+    ),
+    # MkDocs' defaults only inform about these: neither the build nor check fails.
+    "missing anchor, default validation": ("[Below](#nowhere)", "", None),
+    "unrecognized relative link, default validation": ("[Folder](folder/)", "", None),
+    "a link to a published post": ("[First](first.md)", "", None),
+    "a link with an existing anchor": (
+        "## Here\n\n[Up](#here)",
+        "validation:\n  anchors: warn\n",
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(LINK_CASES))
+def test_check_resolves_links_as_the_build(case, site_copy, tmp_path):
+    body, config, words = LINK_CASES[case]
+    root = site_copy("basic")
+    shown = write_post(root, body)
+    if config:
+        with (root / "mkdocs.yml").open("a") as handle:
+            handle.write(config)
+    checked, built = outcome(root, tmp_path)
+    assert "Traceback" not in checked.stdout + checked.stderr
+    if words is None:
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert built.returncode == 0, built.stderr
+        return
+    assert built.returncode != 0 and words in built.stderr, built.stderr
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    # path:line of the link, the build's own words, and nothing printed twice
+    line = next(
+        n for n, text in enumerate((root / shown).read_text().splitlines(), 1) if "](" in text
+    )
+    assert f"{shown}:{line}: " in checked.stdout and words in checked.stdout, checked.stdout
+    assert checked.stdout.count(words) == 1, checked.stdout
+    assert "WARNING" not in checked.stderr, checked.stderr
+
+
+def test_a_scheduled_post_is_checked_as_of_its_day(site_copy, tmp_path):
+    """Today the scheduled post is not built, so it breaks nothing; `check --as-of` its day
+    reports the missing image that would fail the unattended build of that day."""
+    root = site_copy("basic")
+    shown = write_post(root, "![A chart](later.png)", name="later.md", date="2026-12-01")
+    today, built_today = outcome(root, tmp_path)
+    assert today.returncode == 0, today.stdout
+    assert built_today.returncode == 0, built_today.stderr
+
+    ahead = run_check(root, "--as-of", "2026-12-02")
+    assert ahead.returncode == 1
+    assert f"{shown}:" in ahead.stdout and "later.png" in ahead.stdout, ahead.stdout
+    on_the_day = run_mkdocs(root, tmp_path / "day", clock="2026-12-02 05:00")
+    assert on_the_day.returncode != 0 and "later.png" in on_the_day.stderr
+
+
+def test_every_problem_comes_in_one_report(site_copy, tmp_path):
+    """A bad date does not hide the same post's unknown persona and missing image, nor
+    another post's broken link; broken posts cause no second-order nav warnings."""
+    root = site_copy("basic")
+    broken = write_post(
+        root,
+        "![A chart](gone.png)",
+        name="broken.md",
+        date="2026-13-45",
+        extra="personas: [byuer]\nimage: cover-missing.png\n",
+    )
+    other = write_post(root, "[Elsewhere](nowhere.md)", name="other.md")
+    checked = run_check(root)
+    out = checked.stdout
+    assert checked.returncode == 1
+    assert f"{broken}:3: field 'date'" in out, out
+    assert f"{broken}:5: field 'personas': unknown persona id 'byuer'" in out, out
+    assert f"{broken}:6: field 'image'" in out and "cover-missing.png" in out, out
+    assert f"{broken}:" in out and "gone.png" in out, out  # its body is checked too
+    assert f"{other}:" in out and "nowhere.md" in out, out
+    assert "nav" not in out, out
+    # The build reads with the same reader: its first report has the same content problems.
+    built = run_mkdocs(root, tmp_path / "site")
+    assert built.returncode != 0
+    for words in ("field 'date'", "unknown persona id 'byuer'", "cover-missing.png"):
+        assert words in built.stderr, built.stderr
+
+
+def test_events_and_audio_are_checked_with_everything_else(site_copy, tmp_path):
+    root = site_copy("media")
+    event = root / "content/events/trial-event.md"
+    event.write_text(
+        '---\ntitle: Trial event\nkind: webinar\nstart: "2027-01-10 10:00"\n'
+        'end: "2027-01-10 11:00"\nonline: https://events.example.org/x\n'
+        "speakers: [nobody]\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    audio = write_post(
+        root,
+        "Listen.",
+        name="trial-audio.md",
+        extra='audio:\n  file: ../media/none.mp3\n  duration: "00:01:00"\n  show: shop-talk\n',
+    )
+    link = write_post(root, "[Gone](gone.md)", name="trial-link.md")
+    checked, built = outcome(root, tmp_path)
+    out = checked.stdout
+    assert checked.returncode == 1, out
+    assert "content/events/trial-event.md" in out and "nobody" in out, out
+    assert f"{audio}:" in out and "none.mp3" in out, out
+    assert f"{link}:" in out and "gone.md" in out, out
+    assert built.returncode != 0
+    for words in ("nobody", "none.mp3"):
+        assert words in built.stderr, built.stderr
+
+
+@pytest.mark.parametrize("marker", ["\ue000hubspoke-more\ue000", "\ue001hubspoke-root\ue001"])
+def test_hubspokes_own_placeholder_characters_are_refused(site_copy, tmp_path, marker):
+    """A literal placeholder in a page would be replaced by another page's markup."""
+    root = site_copy("basic")
+    page = root / "content" / "about.md"
+    page.write_text(f"# About\n\nText.\n\nA {marker} here.\n", encoding="utf-8")
+    checked, built = outcome(root, tmp_path)
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0
+        assert "content/about.md:5" in out and "private-use character U+E00" in out, out
+    assert not (tmp_path / "site" / "about" / "index.html").exists()
