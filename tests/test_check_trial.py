@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXED_CLOCK, run_check, run_mkdocs
+from .conftest import FIXED_CLOCK, build_in_process, run_check, run_mkdocs
 
 POSTS = "content/blog/posts"
 POST = (
@@ -166,3 +166,103 @@ def test_hubspokes_own_placeholder_characters_are_refused(site_copy, tmp_path, m
         assert result.returncode != 0
         assert "content/about.md:5" in out and "private-use character U+E00" in out, out
     assert not (tmp_path / "site" / "about" / "index.html").exists()
+
+
+def test_the_build_reads_events_and_audio_with_the_posts_one_report(site_copy, tmp_path):
+    """A bad post date, an event's unknown speaker, a podcast show that does not exist and
+    a missing audio file are all in the build's first report, as in check's."""
+    root = site_copy("media")
+    (root / "content/events/one-report.md").write_text(
+        '---\ntitle: One report\nkind: webinar\nstart: "2027-01-10 10:00"\n'
+        'end: "2027-01-10 11:00"\nonline: https://events.example.org/x\n'
+        "speakers: [nobody]\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    dated = write_post(root, "Text.", name="bad-date.md", date="2025-13-01")
+    show = write_post(
+        root,
+        "Listen.",
+        name="bad-show.md",
+        extra='audio:\n  file: ../media/episode-one.mp3\n  duration: "00:01:00"\n'
+        "  show: no-such-show\n",
+    )
+    missing = write_post(
+        root,
+        "Listen.",
+        name="no-file.md",
+        extra='audio:\n  file: ../media/none.mp3\n  duration: "00:01:00"\n  show: shop-talk\n',
+    )
+    checked, built = outcome(root, tmp_path)
+    expected = (
+        f"{dated}:3: field 'date'",
+        "content/events/one-report.md:7: field 'speakers'",
+        f"{show}:8: field 'audio.show': unknown show 'no-such-show'",
+        f"{missing}:6: field 'audio.file': '../media/none.mp3' not found",
+    )
+    for words in expected:
+        assert words in checked.stdout, checked.stdout
+        assert words in built.stderr, built.stderr
+    assert built.returncode != 0 and not (tmp_path / "site").exists()
+
+
+def test_hubspoke_opens_each_content_file_once(site_copy, tmp_path, monkeypatch):
+    """The one reader reads posts, personas, event pages and authors, and nothing reads
+    them again: not the plugins, and not MkDocs, which renders them from the reader's text."""
+    import builtins
+    import io
+
+    root = site_copy("media")
+    opened: list[str] = []
+    real_open = io.open
+
+    def counting_open(file, *args, **kwargs):
+        name = str(file)
+        if name.endswith((".md", ".yml")) and "/src/" in name:
+            opened.append(Path(name).resolve().relative_to(root.resolve()).as_posix())
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(io, "open", counting_open)
+    monkeypatch.setattr(builtins, "open", counting_open)
+    build_in_process(root, tmp_path / "site")
+    monkeypatch.undo()
+    posts = sorted((root / POSTS).glob("*.md"))
+    events = sorted((root / "content/events").glob("*.md"))
+    personas = sorted((root / "content/personas").glob("*.md"))
+    authors = sorted((root / "authors").glob("*.yml"))
+    assert posts and events and personas and authors
+    assert (tmp_path / "site/blog/2026/10/10/episode-one-engines-more/index.html").is_file()
+    counts = {name: opened.count(name) for name in set(opened)}
+    for path in posts + events + personas + authors:
+        shown = path.relative_to(root).as_posix()
+        assert counts.get(shown, 0) == 1, (shown, counts)
+    assert counts.get("content/index.md") == 1, counts  # other pages: MkDocs reads them
+
+
+def test_an_unknown_events_timezone_names_the_option(site_copy, tmp_path):
+    root = site_copy("media")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - hubspoke/media:\n", "  - hubspoke/media:\n      events_timezone: Mars/Base\n"
+        ),
+        encoding="utf-8",
+    )
+    checked, built = outcome(root, tmp_path)
+    for result, out in ((checked, checked.stdout + checked.stderr), (built, built.stderr)):
+        assert result.returncode != 0
+        assert "Traceback" not in out, out
+        assert "hubspoke/media: events_timezone:" in out and "Mars/Base" in out, out
+
+
+def test_a_post_with_windows_line_ends_is_rendered_without_its_front_matter(site_copy, tmp_path):
+    """MkDocs renders posts from the reader's text: line ends read as MkDocs reads them."""
+    root = site_copy("basic")
+    source = write_post(root, "Second paragraph.", name="crlf.md")
+    path = root / source
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    built = build_in_process(root, tmp_path / "site")
+    page = built.html("blog/2025/05/01/crlf/")
+    article = page.select_one("article")
+    assert "Second paragraph." in article.get_text()
+    assert "authors:" not in article.get_text() and "---" not in article.get_text()
+    assert article.find("h1").get_text(strip=True) == "Crlf"

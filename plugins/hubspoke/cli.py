@@ -105,7 +105,7 @@ class Site:
         try:
             self.layout: SiteLayout = settings.layout(self.config, network)
         except dates.DateError as error:
-            raise CommandError(f"{config_file}: hubspoke/network timezone: {error}") from None
+            raise CommandError(f"{config_file}: {error}") from None
         self.options = settings.editorial_options(self.config)
         problems = settings.option_problems(self.options)
         if problems:

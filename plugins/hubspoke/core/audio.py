@@ -11,7 +11,9 @@ its type, and its size is measured from the file that is published.
 
 from __future__ import annotations
 
+import dataclasses
 import html
+import os
 import posixpath
 from dataclasses import dataclass, field
 
@@ -198,6 +200,47 @@ def sniff(head: bytes) -> str | None:
     if head.startswith(b"RIFF") and head[8:12] == b"WAVE":
         return "audio/wav"
     return None
+
+
+DEFAULT_SHOW = "podcast"  # the one show of a site that configures none
+
+
+def settled(
+    audio: Audio, shows: tuple[str, ...], files: set[str], docs_dir, shown_path
+) -> tuple[Audio | None, list[Problem]]:
+    """The audio with its show named and its file measured, or the problems of both.
+
+    `files` are the docs-relative paths the intake listed (nothing outside is ever read);
+    `shown_path` turns a docs-relative path into the path an editor knows."""
+    shows = shows or (DEFAULT_SHOW,)
+    shown = shown_path(audio.source)
+    found = []
+
+    def problem(key: str, message: str) -> None:
+        found.append(Problem(shown, audio.line(key), f"{FIELD}.{key}", message))
+
+    show = audio.show or (shows[0] if len(shows) == 1 else None)
+    if show is None:
+        problem("show", "is missing: name one of the shows " + ", ".join(sorted(shows)))
+    elif show not in shows:
+        problem(
+            "show",
+            f"unknown show '{show}': use one of {', '.join(sorted(shows))} "
+            "(the hubspoke/media option podcast_shows)",
+        )
+    size = None
+    if audio.path not in files:
+        problem("file", f"'{audio.file}' not found (looked for {shown_path(audio.path)})")
+    else:
+        with (docs_dir / audio.path).open("rb") as stream:
+            head = stream.read(16)
+            size = os.fstat(stream.fileno()).st_size
+        wrong = file_problem(audio, head, size)
+        if wrong:
+            problem(*wrong)
+    if found:
+        return None, found
+    return dataclasses.replace(audio, show=show, size=size), []
 
 
 def file_problem(audio: Audio, head: bytes, size: int) -> tuple[str, str] | None:

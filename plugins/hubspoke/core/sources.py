@@ -1,8 +1,9 @@
 """Read a whole site's content from disk: the one reader of the build and of `hubspoke check`.
 
 Every file is listed once by the intake (links never followed), and every author,
-persona, post and the spokes file is read once, here: the network plugin takes
-the result in on_config, `hubspoke check` prints it. Every problem of every file
+persona, post, event page, audio field and the spokes file is read once, here: the
+network plugin takes the result in on_config (and MkDocs renders those pages from
+the texts kept here), `hubspoke check` prints it. Every problem of every file
 is collected (a broken author file does not hide the problems of the posts, a
 bad date does not hide the same post's unknown persona), and the files' texts
 are kept for the editorial policy, which never reads a file again.
@@ -16,6 +17,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
+from . import audio as core_audio
+from . import events as core_events
 from . import loaders
 from .errors import ContentError, Problem
 from .intake import FileRules, Intake, scan
@@ -55,6 +58,11 @@ class SiteLayout:
     spokes_required: bool = False  # named in mkdocs.yml, so it must exist
     # Folders checked for links besides docs and authors (the theme overrides).
     other_dirs: tuple[Path, ...] = ()
+    # The media plugin's content: posts' `audio` fields, and event pages in events_dir.
+    audio: bool = False
+    audio_shows: tuple[str, ...] = ()  # the podcast shows' keys; none: the one default show
+    events_dir: str | None = None
+    events_timezone: tzinfo | None = None
 
     def shown(self, path: Path) -> str:
         """A path as an editor knows it: relative to the folder of mkdocs.yml."""
@@ -93,6 +101,18 @@ class SiteLayout:
             and posixpath.basename(f) not in SECTION_PAGES
         ]
 
+    def event_sources(self, files: list[str]) -> list[str]:
+        if self.events_dir is None:
+            return []
+        folder = self.events_dir.strip("/") + "/"
+        return [
+            f
+            for f in files
+            if f.startswith(folder)
+            and f.endswith(MARKDOWN_SUFFIXES)
+            and posixpath.basename(f) not in SECTION_PAGES
+        ]
+
 
 @dataclass
 class LoadedSite:
@@ -107,6 +127,11 @@ class LoadedSite:
     intake: Intake | None = None
     company: str | None = None  # the name in the spokes file, if it gives one
     company_spokes: list[Spoke] = field(default_factory=list)
+    audio: dict[str, core_audio.Audio] = field(default_factory=dict)  # by post source
+    events: list[core_events.Event] = field(default_factory=list)
+    # The text of every page read (posts, personas, events) by docs-relative source:
+    # MkDocs renders these pages from it instead of reading their files again.
+    pages: dict[str, str] = field(default_factory=dict)
 
     def shown(self) -> dict[str, str]:
         """Each post's source as the editor knows the file."""
@@ -128,6 +153,7 @@ def load_site(
     company, company_spokes = _read_spokes(layout, problems)
     authors, author_texts, broken_authors = _read_authors(layout, problems)
     files = intake.files
+    pages: dict[str, str] = {}
     personas: dict[str, Persona] = {}
     persona_texts: dict[str, SourceText] = {}
     broken_personas: set[str] = set()
@@ -138,6 +164,7 @@ def load_site(
             broken_personas.add(persona_id)
             continue
         persona_texts[persona_id] = SourceText(shown, _text(raw))
+        pages[src] = persona_texts[persona_id].text
         try:
             personas[persona_id] = loaders.read_persona(persona_id, src, shown, raw)
         except ContentError as error:
@@ -148,6 +175,7 @@ def load_site(
             broken_personas.add(persona_id)
 
     posts: list[Post] = []
+    audio: dict[str, core_audio.Audio] = {}
     broken_posts: list[loaders.PostNames] = []
     post_texts: dict[str, SourceText] = {}
     for src in layout.post_sources(files):
@@ -155,6 +183,9 @@ def load_site(
         if raw is None:
             continue
         post_texts[src] = SourceText(shown, _text(raw))
+        pages[src] = post_texts[src].text
+        if layout.audio:
+            _read_audio(src, shown, raw, audio, problems)
         try:
             posts.append(
                 loaders.read_post(
@@ -189,6 +220,13 @@ def load_site(
             broken=broken_posts,
         )
     )
+    audio = _settle_audio(layout, audio, set(files), problems)
+    events = _read_events(layout, files, problems, pages)
+    problems.extend(
+        core_events.check_references(
+            events, known_authors, known_personas, set(layout.post_sources(files))
+        )
+    )
     network = Network(authors, personas, posts, settings)
     return LoadedSite(
         layout,
@@ -200,7 +238,70 @@ def load_site(
         intake=intake,
         company=company,
         company_spokes=company_spokes,
+        audio=audio,
+        events=events,
+        pages=pages,
     )
+
+
+def _read_audio(src: str, shown: str, raw: bytes, found: dict, problems: list[Problem]) -> None:
+    """A post's `audio` field, checked whether or not the rest of the post is valid."""
+    if b"audio" not in raw:
+        return
+    try:
+        audio = core_audio.read_audio(src, shown, raw)
+    except ContentError as error:
+        problems.extend(error.problems)
+    except TextFileError:
+        pass  # the post's own reading reports a file that is not text or front matter
+    else:
+        if audio is not None:
+            found[src] = audio
+
+
+def _settle_audio(
+    layout: SiteLayout, read: dict, files: set[str], problems: list[Problem]
+) -> dict[str, core_audio.Audio]:
+    """Each audio's show and file, checked: a page's files are never audio."""
+    audio_files = {f for f in files if not f.endswith(MARKDOWN_SUFFIXES)}
+    settled = {}
+    for src, audio in read.items():
+        try:
+            found, wrong = core_audio.settled(
+                audio,
+                layout.audio_shows,
+                audio_files,
+                layout.docs_dir,
+                lambda path: layout.shown(layout.docs_dir / path),
+            )
+        except OSError as error:
+            shown = layout.shown(layout.docs_dir / audio.path)
+            problems.append(Problem(shown, None, None, f"cannot be read: {error.strerror}"))
+            continue
+        problems.extend(wrong)
+        if found is not None:
+            settled[src] = found
+    return settled
+
+
+def _read_events(
+    layout: SiteLayout, files: list[str], problems: list[Problem], pages: dict[str, str]
+) -> list[core_events.Event]:
+    events = []
+    for src in layout.event_sources(files):
+        raw, shown = _read(layout, src, problems)
+        if raw is None:
+            continue
+        pages[src] = _text(raw)
+        try:
+            events.append(
+                core_events.read_event(src, shown, raw, timezone=layout.events_timezone or UTC)
+            )
+        except ContentError as error:
+            problems.extend(error.problems)
+        except TextFileError as error:
+            problems.append(error.problem)
+    return events
 
 
 def _read_spokes(layout: SiteLayout, problems: list[Problem]) -> tuple[str | None, list[Spoke]]:

@@ -23,6 +23,7 @@ from .config import EditorialConfig
 
 NETWORK = "hubspoke/network"
 EDITORIAL = "hubspoke/editorial"
+MEDIA = "hubspoke/media"
 # MkDocs leaves out hidden files and a top-level templates/ folder, whatever exclude_docs says.
 _ALWAYS_EXCLUDED = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])
 
@@ -47,8 +48,13 @@ def editorial_options(config: MkDocsConfig) -> EditorialConfig:
 
 
 def layout(config: MkDocsConfig, network) -> SiteLayout:
-    """Where the site's content is, from mkdocs.yml and the network plugin's options."""
+    """Where the site's content is, from mkdocs.yml and the network and media plugins'
+    options. A time zone that does not exist raises `dates.DateError` naming its option."""
     root = Path(config.config_file_path).parent
+    timezone = _zone(f"{NETWORK}: timezone", network.timezone)
+    media = config.plugins.get(MEDIA)
+    media = media.config if media is not None and media.config.enabled else None
+    events = media is not None and media.events_enabled
     spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
     return SiteLayout(
         root=root,
@@ -56,7 +62,7 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         authors_dir=root / network.authors_dir,
         blog_dir=network.blog_dir,
         personas_dir=network.personas_dir,
-        timezone=dates.zone(network.timezone),
+        timezone=timezone,
         post_url_format=network.post_url_format,
         categories_allowed=tuple(network.blog_categories_allowed),
         directory_urls=config.use_directory_urls,
@@ -67,7 +73,22 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         spokes_file=root / (network.hub_spokes_file or "spokes.yml"),
         spokes_required=bool(network.hub_spokes_file),
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
+        audio=media is not None,
+        audio_shows=tuple(media.podcast_shows) if media is not None else (),
+        events_dir=media.events_dir if events else None,
+        events_timezone=(
+            _zone(f"{MEDIA}: events_timezone", media.events_timezone)
+            if events and media.events_timezone
+            else timezone
+        ),
     )
+
+
+def _zone(option: str, name: str):
+    try:
+        return dates.zone(name)
+    except dates.DateError as error:
+        raise dates.DateError(f"{option}: {error}") from None
 
 
 def post_limits(network) -> Limits:

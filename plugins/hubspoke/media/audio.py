@@ -1,7 +1,7 @@
 """Audio posts during one build: read `audio`, check the file, show the player, write the feeds.
 
-The `audio` front matter is read before the network drops unpublished posts (it
-needs their files); files, shows and the publication rule are checked once the
+The `audio` front matter comes from the one reader (`core.sources.load_site`), which
+reads every post, published or not; files, shows and the publication rule are checked once the
 network is known; the player goes into the post's HTML after the sanitiser; the
 podcast feeds are written once every page is rendered. Audio files used only by
 posts that are not built are not published.
@@ -9,7 +9,6 @@ posts that are not built are not published.
 
 from __future__ import annotations
 
-import os
 import posixpath
 import re
 from dataclasses import dataclass
@@ -23,16 +22,14 @@ from mkdocs.structure.pages import Page
 from hubspoke.core import audio as core_audio
 from hubspoke.core import html as core_html
 from hubspoke.core import podcast, urls
-from hubspoke.core.errors import ContentError, Problem, ProblemList
+from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
-from hubspoke.core.yamlfile import TextFileError
 from hubspoke.head import Head
 
 from .config import MediaConfig
 from .labels import Labels
 
-DEFAULT_SHOW = "podcast"
 _ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
 
@@ -69,7 +66,7 @@ class AudioPosts:
     def _shows(self) -> dict:
         shows = dict(self.options.podcast_shows)
         if not shows:
-            shows = {DEFAULT_SHOW: None}
+            shows = {core_audio.DEFAULT_SHOW: None}
         for key in shows:
             try:
                 format_path(self.options.podcast_path, key=key)
@@ -81,39 +78,22 @@ class AudioPosts:
         show = self.shows[key]
         return show.title if show is not None else f"{self.config.site_name} podcast"
 
-    # -- on_files (before the network) --------------------------------------------
+    # -- on_config (after the network read the content) ------------------------------
 
-    def read_front_matter(self, files: Files, blog_dir: str) -> None:
-        """Every blog page's `audio` field, all problems at once."""
-        problems = ProblemList()
-        prefix = blog_dir.strip("/") + "/"
-        for file in files.documentation_pages():
-            if not file.src_uri.startswith(prefix):
-                continue
-            try:
-                raw = file.content_bytes
-            except OSError:
-                continue  # the network reports unreadable posts
-            self._note_attribute_files(file.src_uri, raw)
-            if b"audio" not in raw:
-                continue
-            try:
-                found = core_audio.read_audio(file.src_uri, self.labels.file(file), raw)
-            except ContentError as error:
-                problems.extend(error.problems)
-                continue
-            except TextFileError:
-                continue  # the network reports broken front matter
-            if found is not None:
-                self.read[file.src_uri] = found
-                self.shown[file.src_uri] = self.labels.file(file)
-        problems.raise_if_any()
+    def take(self, loaded) -> None:
+        """The `audio` fields the one reader found (it reported their problems), and the
+        files posts name in video attributes; no post is read again."""
+        self.read = dict(loaded.audio)
+        self.shown = {source: loaded.posts[source].shown for source in self.read}
+        self.attribute_files = {}
+        for source, text in loaded.posts.items():
+            self._note_attribute_files(source, text.text)
 
-    def _note_attribute_files(self, source: str, raw: bytes) -> None:
+    def _note_attribute_files(self, source: str, text: str) -> None:
         """Files a page names in video link attributes (captions="..."), which the network's
         scan of links and images does not see: unpublished posts must not publish them."""
         found = []
-        for value in _ATTRIBUTE_FILE.findall(raw.decode("utf-8", "replace")):
+        for value in _ATTRIBUTE_FILE.findall(text):
             if not value.startswith("#") and "://" not in value:
                 found.append(source_path(source, value))
         if found:
@@ -121,51 +101,22 @@ class AudioPosts:
 
     # -- on_files (after the network) ---------------------------------------------
 
-    def check(self, files: Files, network) -> None:
-        """Files, sizes and shows of audio posts; drop files only unpublished posts use."""
+    def split(self, files: Files, network) -> None:
+        """Which audio posts are built (the reader checked their files, sizes and shows);
+        files only unpublished posts use are dropped."""
         self.files = files
         posts = {p.source: p for p in network.posts}
-        problems = ProblemList()
         built_paths: set[str] = set()
         for source, audio in sorted(self.read.items()):
             post = posts.get(source)
             if post is None:
                 continue
-            shown = self.shown[source]
-
-            def problem(key: str, message: str, shown=shown, audio=audio) -> None:
-                problems.add(shown, message, field=f"audio.{key}", line=audio.line(key))
-
-            show = audio.show or (next(iter(self.shows)) if len(self.shows) == 1 else None)
-            if show is None:
-                problem(
-                    "show", "is missing: name one of the shows " + ", ".join(sorted(self.shows))
-                )
-                continue
-            if show not in self.shows:
-                problem(
-                    "show",
-                    f"unknown show '{show}': use one of {', '.join(sorted(self.shows))} "
-                    "(the hubspoke/media option podcast_shows)",
-                )
-                continue
-            file = files.get_file_from_path(audio.path)
-            if file is None or file.is_documentation_page():
-                problem(
-                    "file", f"'{audio.file}' not found (looked for {self.labels.docs(audio.path)})"
-                )
-                continue
-            head, size = _head_and_size(file)
-            wrong = core_audio.file_problem(audio, head, size)
-            if wrong:
-                problem(*wrong)
-                continue
+            file = files.get_file_from_path(audio.path)  # the intake listed it, as MkDocs did
             if network.visibility(post).built:
                 built_paths.add(audio.path)
-                self.posts[source] = Published(audio, post, file, size, show)
+                self.posts[source] = Published(audio, post, file, audio.size, audio.show)
             else:
                 self.unused[audio.path] = file
-        problems.raise_if_any()
         for source, paths in self.attribute_files.items():
             post = posts.get(source)
             built = post is None or network.visibility(post).built
@@ -351,13 +302,3 @@ class AudioPosts:
                 show_feed=urljoin(base, feed) if feed else None,
             )
         )
-
-
-def _head_and_size(file: File) -> tuple[bytes, int]:
-    """The first 16 bytes (enough to tell the format) and the size of an audio file,
-    without reading tens of megabytes into memory."""
-    if file.abs_src_path:
-        with open(file.abs_src_path, "rb") as stream:
-            return stream.read(16), os.path.getsize(file.abs_src_path)
-    raw = file.content_bytes
-    return raw[:16], len(raw)

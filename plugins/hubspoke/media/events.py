@@ -1,14 +1,14 @@
 """Events during one build: read, publish by the rule, index page, .ics files, page context.
 
-Event pages are read once the network is known (speakers are authors, personas
-its personas, recordings its posts); pages the rule keeps out are removed; the
+Event pages are read and checked against the network (speakers are authors, personas
+its personas, recordings its posts) by the one reader, `core.sources.load_site`, in
+on_config; here they are published by the rule: pages the rule keeps out are removed; the
 index, one .ics per built event and the calendar feed of upcoming events are
 added as generated files.
 """
 
 from __future__ import annotations
 
-import posixpath
 from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
@@ -24,10 +24,8 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.core import events as core_events
 from hubspoke.core import metadata, urls
-from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.publication import State, Visibility
 from hubspoke.core.urls import PathFormatError, format_path
-from hubspoke.core.yamlfile import TextFileError
 from hubspoke.head import Head
 from hubspoke.network import sitemap
 
@@ -76,34 +74,22 @@ class EventPages:
     # -- on_files (after the network) ---------------------------------------------
 
     def read(self, files: Files, build) -> None:
-        """Every event page, checked against the network; all problems at once."""
+        """The event pages the one reader read in on_config (it reported their problems):
+        those MkDocs lists whose speakers, personas and recording exist."""
         self.build = build
         network = build.network
-        folder = self.options.events_dir.strip("/") + "/"
-        problems = ProblemList()
-        found = []
-        for file in files.documentation_pages():
-            src = file.src_uri
-            if not src.startswith(folder) or posixpath.basename(src) in ("index.md", "README.md"):
-                continue
-            try:
-                found.append(
-                    core_events.read_event(
-                        src, self.labels.file(file), file.content_bytes, timezone=self.tz
-                    )
-                )
-            except ContentError as error:
-                problems.extend(error.problems)
-            except TextFileError as error:
-                problems.extend([error.problem])
-        if not problems:
-            problems.extend(
-                core_events.check_references(
-                    found, network.authors, network.personas, {p.source for p in network.posts}
-                )
+        listed = {f.src_uri for f in files.documentation_pages()}
+        posts = {p.source for p in network.posts}
+
+        def whole(event: core_events.Event) -> bool:
+            return (
+                event.source in listed
+                and all(s in network.authors for s in event.speakers)
+                and all(p in network.personas for p in event.personas)
+                and (not event.recording or event.recording in posts)
             )
-        problems.raise_if_any()
-        self.events = {e.source: e for e in found}
+
+        self.events = {e.source: e for e in build.loaded.events if whole(e)}
 
     def place(self, files: Files) -> None:
         """Apply the publication rule; add the index, the .ics files and the calendar feed."""

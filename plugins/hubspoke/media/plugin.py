@@ -1,8 +1,8 @@
 """The `hubspoke/media` plugin: a thin adapter from MkDocs events to video, audio and events.
 
-on_config sets up the build; on_files reads `audio` front matter (before the network
-drops unpublished posts), then checks audio files and reads events (after it) and
-adds the events index, .ics files and assets; on_page_content turns video links into
+on_config sets up the build and takes the `audio` fields and event pages that the
+network's one reader read; on_files (after the network) checks audio files, publishes
+events by the rule and adds the events index, .ics files and assets; on_page_content turns video links into
 players and adds audio players; on_env writes podcast feeds; on_page_context adds
 JSON-LD, og:video and the events' template context; on_post_page adds the player
 script to pages that show a platform video. Per-build state is reset in on_config.
@@ -19,7 +19,6 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import dates
 from hubspoke.core.errors import ContentError
 from hubspoke.head import head_of
 
@@ -61,15 +60,15 @@ class MediaPlugin(BasePlugin[MediaConfig]):
             captions_language=self.config.video_captions_language or language,
             frame_hosts=tuple(network.config.guest_iframe_hosts) if network.config.csp else None,
             labels=labels,
+            page_text=network.build.page_text if network.build is not None else None,
         )
         if network.build is not None:
             self.network = network
+            loaded = network.build.loaded
             self.audio = AudioPosts(self.config, config, labels)
+            self.audio.take(loaded)
             if self.config.events_enabled:
-                try:
-                    tz = dates.zone(self.config.events_timezone or network.config.timezone)
-                except dates.DateError as error:
-                    raise PluginError(f"hubspoke/media: events_timezone: {error}") from None
+                tz = loaded.layout.events_timezone  # checked by the network's reader
                 self.events = EventPages(self.config, config, labels, tz)
         # Our templates come right after the site's overrides.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
@@ -91,47 +90,24 @@ class MediaPlugin(BasePlugin[MediaConfig]):
     def _build(self):
         return self.network.build if self.network is not None else None
 
-    # Before the network (50): it removes unpublished posts, whose audio we must still read.
-    @event_priority(60)
-    def _read_audio(self, files: Files, *, config: MkDocsConfig):
-        if self.audio is not None:
-            try:
-                self.audio.read_front_matter(files, self.network.config.blog_dir)
-            except ContentError as error:
-                raise PluginError(str(error)) from None
-        return files
-
     # After the network (50), whose posts, authors and publication rule we use.
     @event_priority(40)
-    def _place(self, files: Files, *, config: MkDocsConfig):
+    def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.videos is None:
             return files
         build = self._build
-        problems = []  # audio and events are checked together: one report, not two rounds
         if self.audio is not None and build is not None:
-            try:
-                self.audio.check(files, build.network)
-                self.audio.plan_feeds(build.network)
-            except ContentError as error:
-                problems += error.problems
-        events_read = False
+            self.audio.split(files, build.network)
+            self.audio.plan_feeds(build.network)
         if self.events is not None and build is not None:
-            try:
-                self.events.read(files, build)
-                events_read = True
-            except ContentError as error:
-                problems += error.problems
+            self.events.read(files, build)
         self._check_site_url(config)
-        if events_read:
+        if self.events is not None and build is not None:
             self.events.place(files)
-        if problems:
-            raise PluginError(str(ContentError(problems))) from ContentError(problems)
         for name, uri in (("video.js", SCRIPT), ("media.css", STYLESHEET)):
             content = (ASSETS / name).read_text(encoding="utf-8")
             files.append(File.generated(config, uri, content=content))
         return files
-
-    on_files = CombinedEvent(_read_audio, _place)
 
     def _check_site_url(self, config: MkDocsConfig) -> None:
         audio = self.audio is not None and self.audio.read

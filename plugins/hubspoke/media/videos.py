@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
 from markupsafe import Markup
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import urls, video
@@ -37,8 +37,18 @@ class PageVideos:
 class Videos:
     """Every page's video embeds during one build."""
 
-    def __init__(self, *, class_name: str, captions_language: str, frame_hosts, labels: Labels):
+    def __init__(
+        self,
+        *,
+        class_name: str,
+        captions_language: str,
+        frame_hosts,
+        labels: Labels,
+        page_text=None,
+    ):
         self.class_name = class_name
+        # A page's source text, for the lines of problems: the network's reader keeps it.
+        self.page_text = page_text or _source_text
         self.captions_language = captions_language
         self.frame_hosts = frame_hosts  # None: no Content-Security-Policy to satisfy
         self.labels = labels
@@ -51,7 +61,7 @@ class Videos:
         if not links:
             return content
         shown = self.labels.file(page.file)
-        source_text = _source_text(page)
+        source_text = self.page_text(page.file)
         if video.MARKER in content:
             # The character marks where players go: one in the text would misplace a player.
             line = video.line_of(source_text, video.MARKER)
@@ -234,9 +244,9 @@ def _text(value) -> str:
     return (value.unescape() if isinstance(value, Markup) else str(value)).strip()
 
 
-def _source_text(page: Page) -> str:
+def _source_text(file: File) -> str:
     try:
-        return page.file.content_string
+        return file.content_string
     except (OSError, UnicodeDecodeError):
         return ""
 

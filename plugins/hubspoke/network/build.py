@@ -126,6 +126,26 @@ class NetworkBuild:
         build.company_spokes = list(loaded.company_spokes)
         return build
 
+    def source_text(self, file: File) -> str | None:
+        """The text the one reader read for a content page (post, persona, event), with
+        line ends as MkDocs reads them; None for other pages and generated ones."""
+        if file.generated_by is not None or self.loaded is None:
+            return None
+        text = self.loaded.pages.get(file.src_uri)
+        if text is None:
+            return None
+        return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines
+
+    def page_text(self, file: File) -> str:
+        """A page's source text: the one reader's, else the file's (an unread page)."""
+        text = self.source_text(file)
+        if text is not None:
+            return text
+        try:
+            return file.content_string
+        except (OSError, UnicodeDecodeError):
+            return ""
+
     def shown(self, file: File) -> str:
         if file.abs_src_path:
             return _label(Path(file.abs_src_path), self.root)
@@ -279,10 +299,7 @@ class NetworkBuild:
         Read from the HTML the post's Markdown becomes (a real parser over every URL
         attribute), and from any file-like word of its text (front matter fields);
         over-collecting is safe: a file is only dropped if no built page uses it."""
-        try:
-            text = file.content_string
-        except (OSError, UnicodeDecodeError):
-            return
+        text = self.page_text(file)
         base = urls.folder_of(post.source)
         found = references.targets(self._draft_html(text), base)
         refs = [next(group for group in match if group) for match in _REFERENCE.findall(text)]
@@ -350,10 +367,7 @@ class NetworkBuild:
         text = page.markdown or ""
         for marker in MARKERS:
             if marker in text:
-                try:
-                    source = page.file.content_string
-                except (OSError, UnicodeDecodeError):
-                    source = text
+                source = self.page_text(page.file) or text
                 index = source.find(marker)
                 line = source.count("\n", 0, index) + 1 if index >= 0 else None
                 message = (

@@ -80,6 +80,8 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             )
         except ContentError as error:
             raise PluginError(str(error)) from None
+        except dates.DateError as error:  # the media plugin's events_timezone
+            raise PluginError(str(error)) from None
         # Our templates come right after the site's overrides, before the theme's.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(TEMPLATES))
@@ -110,6 +112,12 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         if self.build is not None:
             self.build.grow_nav(nav)
         return nav
+
+    def on_page_read_source(self, *, page: Page, config: MkDocsConfig):
+        """Posts, personas and events were read in on_config: not read a second time."""
+        if self.build is not None:
+            return self.build.source_text(page.file)
+        return None
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is not None:
