@@ -266,3 +266,104 @@ def test_a_post_with_windows_line_ends_is_rendered_without_its_front_matter(site
     assert "Second paragraph." in article.get_text()
     assert "authors:" not in article.get_text() and "---" not in article.get_text()
     assert article.find("h1").get_text(strip=True) == "Crlf"
+
+
+# Every other Markdown page goes through the same reader: the build's limits hold for the
+# home page and section indexes too, and neither the build nor check prints a traceback.
+PAGE_CASES = {
+    "not UTF-8": (b"# Hi\n\nCaf\xe9\n", ":3: is not UTF-8 text"),
+    "YAML aliases": (
+        b"---\ntitle: T\na: &a [x, x]\nb: [*a, *a]\n---\n\n# T\n",
+        ":4: YAML aliases (*a) are not allowed",
+    ),
+    "broken YAML": (b"---\ntitle: [open\n---\n\n# T\n", ":3: is not valid YAML"),
+    "too large": (b"# Big\n\n" + b"word " * 500_000, ": file is larger than the limit"),
+}
+
+
+@pytest.mark.parametrize("case", PAGE_CASES)
+def test_every_page_is_read_within_the_limits(site_copy, tmp_path, case):
+    content, words = PAGE_CASES[case]
+    root = site_copy("basic")
+    (root / "content/extra.md").write_bytes(content)
+    checked, built = outcome(root, tmp_path)
+    for result, out in ((checked, checked.stdout + checked.stderr), (built, built.stderr)):
+        assert result.returncode != 0, out
+        assert "Traceback" not in out and "stops here" not in out, out
+        assert "content/extra.md" + words in out, out
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "---\n\n# Starts with a rule\n\nText.\n",  # a thematic break, not front matter
+        "title: Old style\n\n# Meta lines\n\nText.\n",  # MultiMarkdown meta, as MkDocs reads it
+        "\ufeff# With a BOM\n\nText.\n",
+    ],
+)
+def test_ordinary_pages_still_build(site_copy, tmp_path, content):
+    root = site_copy("basic")
+    (root / "content/extra.md").write_text(content, encoding="utf-8")
+    checked, built = outcome(root, tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert built.returncode == 0, built.stderr
+    assert "Text." in (tmp_path / "site/extra/index.html").read_text(encoding="utf-8")
+
+
+def test_a_post_with_old_mac_line_ends_is_read(site_copy, tmp_path):
+    """CR-only line ends, which Python and MkDocs read as line ends, are not 'no date'."""
+    root = site_copy("basic")
+    source = write_post(root, "Second paragraph.", name="cr-only.md")
+    path = root / source
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r"))
+    checked, built = outcome(root, tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert built.returncode == 0, built.stderr
+    html = (tmp_path / "site/blog/2025/05/01/cr-only/index.html").read_text(encoding="utf-8")
+    assert "Second paragraph." in html and "authors:" not in html
+
+
+def test_lines_are_counted_as_mkdocs_counts_them(site_copy, tmp_path):
+    """U+2028, U+0085 and form feed are not line ends: a problem's line is the editor's."""
+    root = site_copy("basic")
+    source = write_post(root, "A\u2028B\u0085C\x0cD\n\n[Gone](gone.md)", name="odd-breaks.md")
+    (root / source).write_text(
+        (root / source)
+        .read_text(encoding="utf-8")
+        .replace("authors: [ada]", "authors: [ada]\nx: [\u2028"),
+        encoding="utf-8",
+    )
+    checked, built = outcome(root, tmp_path)
+    for out in (checked.stdout, built.stderr):
+        assert f"{source}:6: is not valid YAML" in out, out  # the closing line, not 7
+    assert f"{source}:12: contains a link 'gone.md'" in checked.stdout, checked.stdout
+
+
+def test_content_only_skips_the_trial_and_says_so(site_copy):
+    root = site_copy("basic")
+    link = write_post(root, "[Gone](gone.md)", name="content-only.md")
+    quick = run_check(root, "--content-only")
+    assert quick.returncode == 0, quick.stdout
+    assert (
+        "No problems" in quick.stdout
+        and "links, anchors, images and videos not checked" in quick.stdout
+    )
+    full = run_check(root)
+    assert full.returncode == 1 and f"{link}:" in full.stdout, full.stdout
+    dated = write_post(root, "Text.", name="bad-date.md", date="2025-02-30")
+    quick = run_check(root, "--content-only")
+    assert quick.returncode == 1 and f"{dated}:3: field 'date'" in quick.stdout, quick.stdout
+    assert "gone.md" not in quick.stdout
+
+
+def test_a_misspelled_persona_field_is_an_error_at_its_line(site_copy, tmp_path):
+    root = site_copy("basic")
+    persona = next((root / "content/personas").glob("[!i]*.md"))
+    text = persona.read_text(encoding="utf-8")
+    persona.write_text(text.replace("---\n", "---\nsumary: typo\n", 1), encoding="utf-8")
+    shown = persona.relative_to(root).as_posix()
+    checked, built = outcome(root, tmp_path)
+    for out in (checked.stdout, built.stderr):
+        assert f"{shown}:2: field 'sumary': is not a field" in out, out
+        assert "did you mean 'summary'?" in out, out

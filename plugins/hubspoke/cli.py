@@ -336,6 +336,8 @@ def check(args, out: Output) -> int:
         f"{_count(len(loaded.posts), 'post')}, {_count(len(loaded.authors), 'author')} "
         f"and {_count(len(loaded.personas), 'persona')}"
     )
+    if args.content_only:
+        counts += "; --content-only: pages, links, anchors, images and videos not checked"
     if problems:
         files = len({p.path for p in problems})
         summary = f"{_count(len(problems), 'problem')} in {_count(files, 'file')}"

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .core.dates import CLOCK_VARIABLE
 from .core.errors import ContentError, Problem
+from .core.yamlfile import newlines
 
 NETWORK = "hubspoke/network"
 EDITORIAL = "hubspoke/editorial"
@@ -233,7 +234,7 @@ def _line_of(path: Path, message: str) -> int | None:
             text = handle.read(4 * 1024 * 1024).decode("utf-8", "replace")
     except OSError:
         return None
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(newlines(text).split("\n"), start=1):
         if link in line:
             return number
     return None

@@ -166,7 +166,9 @@ def _avatar_path(directory: Path, value: str, shown: str, document: Document) ->
 # -- personas ----------------------------------------------------------------
 
 
-def read_persona(persona_id: str, source: str, shown: str, raw: bytes) -> Persona:
+def read_persona(
+    persona_id: str, source: str, shown: str, raw: bytes, *, extra_fields: tuple[str, ...] = ()
+) -> Persona:
     """One persona from the bytes of its page `personas/<id>.md`."""
     if not ID.match(persona_id):
         raise ContentError(
@@ -182,6 +184,14 @@ def read_persona(persona_id: str, source: str, shown: str, raw: bytes) -> Person
     document, _, _ = split_front_matter(shown, decode(shown, raw))
     _checked("persona", shown, document)
     data = document.data
+    found = ProblemList()
+    unknown_fields(
+        "persona",
+        data,
+        extra_fields,
+        lambda key, message: found.add(shown, message, field=key, line=document.line(key)),
+    )
+    found.raise_if_any()
     return Persona(
         id=persona_id,
         name=data["name"].strip(),
@@ -189,6 +199,22 @@ def read_persona(persona_id: str, source: str, shown: str, raw: bytes) -> Person
         source=source,
         function=data.get("function"),
     )
+
+
+def unknown_fields(kind: str, data: dict, extra: tuple[str, ...], problem) -> None:
+    """A misspelled field is an error at its line (it would be ignored): every field must
+    be one that Hubspoke (the schema of `kind`), Material or MkDocs reads, or one the site
+    allows."""
+    known = validation.fields(kind) | HOST_FIELDS | set(extra)
+    for key in data:
+        if key not in known:
+            close = difflib.get_close_matches(key, sorted(known), n=1)
+            hint = f"did you mean '{close[0]}'? " if close else ""
+            problem(
+                key,
+                f"is not a field Hubspoke, Material or MkDocs reads: {hint}(a site can "
+                "allow more with post_fields_allowed of hubspoke/network)",
+            )
 
 
 # -- posts -------------------------------------------------------------------
@@ -267,16 +293,7 @@ def read_post(
             where = f" (option {option} of hubspoke/network)" if option else ""
             problem(name, f"has {count:,} entries; at most {most} are allowed{where}")
 
-    known = validation.fields("post") | HOST_FIELDS | set(limits.extra_fields)
-    for key in data:
-        if key not in known:
-            close = difflib.get_close_matches(key, sorted(known), n=1)
-            hint = f"did you mean '{close[0]}'? " if close else ""
-            problem(
-                key,
-                f"is not a field Hubspoke, Material or MkDocs reads: {hint}(a site can "
-                "allow more with post_fields_allowed of hubspoke/network)",
-            )
+    unknown_fields("post", data, limits.extra_fields, problem)
 
     title = (data.get("title") or "").strip() or text.extract_title(body)
     if not title:

@@ -26,7 +26,14 @@ from .model import Author, Persona, Post
 from .network import Network, Settings, check_references
 from .policy import SourceText
 from .spokes import Spoke
-from .yamlfile import MAX_TEXT_BYTES, TextFileError
+from .yamlfile import (
+    FRONT_MATTER,
+    MAX_TEXT_BYTES,
+    TextFileError,
+    decode,
+    newlines,
+    split_front_matter,
+)
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
 SECTION_PAGES = ("index.md", "README.md")
@@ -166,13 +173,16 @@ def load_site(
         persona_texts[persona_id] = SourceText(shown, _text(raw))
         pages[src] = persona_texts[persona_id].text
         try:
-            personas[persona_id] = loaders.read_persona(persona_id, src, shown, raw)
+            personas[persona_id] = loaders.read_persona(
+                persona_id, src, shown, raw, extra_fields=layout.limits.extra_fields
+            )
         except ContentError as error:
             problems.extend(error.problems)
             broken_personas.add(persona_id)
         except TextFileError as error:
             problems.append(error.problem)
             broken_personas.add(persona_id)
+            pages[src] = _without_front_matter(pages[src])
 
     posts: list[Post] = []
     audio: dict[str, core_audio.Audio] = {}
@@ -204,6 +214,7 @@ def load_site(
                 broken_posts.append(names)
         except TextFileError as error:
             problems.append(error.problem)
+            pages[src] = _without_front_matter(pages[src])
 
     # Files that failed to read still exist: a post naming them is not "unknown".
     known_authors = {**authors, **dict.fromkeys(broken_authors)}
@@ -222,6 +233,7 @@ def load_site(
     )
     audio = _settle_audio(layout, audio, set(files), problems)
     events = _read_events(layout, files, problems, pages)
+    _read_other_pages(layout, files, problems, pages)
     problems.extend(
         core_events.check_references(
             events, known_authors, known_personas, set(layout.post_sources(files))
@@ -257,6 +269,32 @@ def _read_audio(src: str, shown: str, raw: bytes, found: dict, problems: list[Pr
     else:
         if audio is not None:
             found[src] = audio
+
+
+def _read_other_pages(
+    layout: SiteLayout, files: list[str], problems: list[Problem], pages: dict[str, str]
+) -> None:
+    """Every other Markdown page (home, about, section indexes…): text within the limits,
+    front matter without YAML's dangerous parts. MkDocs ignores front matter it cannot
+    read and renders it as text; here it is a problem at its line."""
+    read = {
+        *layout.post_sources(files),
+        *layout.persona_sources(files),
+        *layout.event_sources(files),
+    }
+    for src in files:
+        if src in read or not src.endswith(MARKDOWN_SUFFIXES):
+            continue
+        raw, shown = _read(layout, src, problems)
+        if raw is None:
+            continue
+        pages[src] = _text(raw)
+        try:
+            split_front_matter(shown, decode(shown, raw))
+        except TextFileError as error:
+            if not error.problem.message.startswith("front matter is not closed"):
+                problems.append(error.problem)  # (a page may start with a rule: MkDocs agrees)
+                pages[src] = _without_front_matter(pages[src])
 
 
 def _settle_audio(
@@ -301,6 +339,7 @@ def _read_events(
             problems.extend(error.problems)
         except TextFileError as error:
             problems.append(error.problem)
+            pages[src] = _without_front_matter(pages[src])
     return events
 
 
@@ -385,8 +424,18 @@ def _bounded(path: Path) -> bytes:
         return handle.read(MAX_TEXT_BYTES + 1)
 
 
+def _without_front_matter(text: str) -> str:
+    """A page whose front matter was refused, as `hubspoke check`'s trial renders it: the
+    front matter blanked (MkDocs would parse it without Hubspoke's limits), lines kept."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return text
+    return "\n" * text.count("\n", 0, match.end()) + text[match.end() :]
+
+
 def _text(raw: bytes) -> str:
-    """The text the policy reads; empty for a file over the limit (refused anyway)."""
+    """The text the policy reads and MkDocs renders, with line ends read as MkDocs reads
+    them (universal newlines); empty for a file over the limit (refused anyway)."""
     if len(raw) > MAX_TEXT_BYTES:
         return ""
-    return raw.decode("utf-8-sig", errors="replace")
+    return newlines(raw.decode("utf-8-sig", errors="replace"))

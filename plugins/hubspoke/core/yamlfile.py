@@ -163,7 +163,14 @@ def decode(path: str, raw: bytes) -> str:
         ) from None
     if "\x00" in text:
         raise TextFileError(Problem(path, None, None, "contains NUL bytes: is it a text file?"))
-    return text
+    return newlines(text)
+
+
+def newlines(text: str) -> str:
+    """Windows (CR LF) and old Mac (CR) line ends as LF, as Python and MkDocs read text."""
+    if "\r" not in text:
+        return text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
@@ -186,7 +193,7 @@ def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
         raise TextFileError(
             Problem(
                 path,
-                node.start_mark.line + first_line,
+                _line(text, node.start_mark) + first_line,
                 None,
                 "must be a YAML mapping of 'field: value' lines",
             )
@@ -194,7 +201,7 @@ def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
     lines: dict[str, int] = {}
     for key_node, _ in node.value:
         key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node.value)
-        line = key_node.start_mark.line + first_line
+        line = _line(text, key_node.start_mark) + first_line
         if key in lines:
             raise TextFileError(
                 Problem(path, line, key, f"appears twice (first on line {lines[key]}); keep one")
@@ -212,9 +219,10 @@ def parse_mapping(path: str, text: str, *, first_line: int = 1) -> Document:
 
 def _yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
-    lines = text.splitlines()
-    at = lines[mark.line] if mark and mark.line < len(lines) else ""
-    line = mark.line + first_line if mark else first_line
+    lines = text.split("\n")  # only LF ends a line, as for MkDocs (not U+2028, FF…)
+    index = _line(text, mark) if mark else 0
+    at = lines[index] if index < len(lines) else ""
+    line = index + first_line
     if isinstance(error, RefusedYAML):
         return Problem(path, line, None, error.problem)
     if "maximum nesting depth" in (error.problem or ""):  # libyaml's own bound
@@ -228,6 +236,12 @@ def _yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, text:
     elif "mapping values are not allowed" in what:
         hint = " (put quotes around a value that contains ': ')"
     return Problem(path, line, None, f"is not valid YAML: {what}{hint}")
+
+
+def _line(text: str, mark) -> int:
+    """0-based line of a YAML mark, counting LF only: YAML also breaks lines at U+2028,
+    U+2029 and U+0085, which editors and MkDocs show inside a line."""
+    return text.count("\n", 0, mark.index) if mark.index is not None else mark.line
 
 
 def split_front_matter(path: str, text: str) -> tuple[Document, str, int]:
@@ -255,5 +269,5 @@ def item_lines(text: str, key: str) -> list[int]:
         return []
     for key_node, value in node.value:
         if getattr(key_node, "value", None) == key and isinstance(value, yaml.SequenceNode):
-            return [item.start_mark.line + 1 for item in value.value]
+            return [_line(text, item.start_mark) + 1 for item in value.value]
     return []

@@ -127,14 +127,11 @@ class NetworkBuild:
         return build
 
     def source_text(self, file: File) -> str | None:
-        """The text the one reader read for a content page (post, persona, event), with
-        line ends as MkDocs reads them; None for other pages and generated ones."""
+        """The text the one reader read for a content page (every Markdown file of the
+        content); None for generated pages."""
         if file.generated_by is not None or self.loaded is None:
             return None
-        text = self.loaded.pages.get(file.src_uri)
-        if text is None:
-            return None
-        return text.replace("\r\n", "\n").replace("\r", "\n")  # universal newlines
+        return self.loaded.pages.get(file.src_uri)  # line ends as MkDocs reads them
 
     def page_text(self, file: File) -> str:
         """A page's source text: the one reader's, else the file's (an unread page)."""
