@@ -266,3 +266,35 @@ def test_a_post_with_windows_line_ends_is_rendered_without_its_front_matter(site
     assert "Second paragraph." in article.get_text()
     assert "authors:" not in article.get_text() and "---" not in article.get_text()
     assert article.find("h1").get_text(strip=True) == "Crlf"
+
+
+VIDEO = "[{poster}](../media/demo.mp4){{ .video {attrs}}}"
+
+
+def test_each_video_is_reported_at_its_own_line_naming_what_the_writer_wrote(site_copy, tmp_path):
+    """Three videos of one file at lines 9, 11 and 13: each problem at its own link's line,
+    naming the video as the writer wrote it, not as MkDocs rewrote it for the page's URL."""
+    root = site_copy("media")
+    poster = "![A test card](../media/poster.jpg)"
+    body = "\n\n".join(
+        [
+            VIDEO.format(poster=poster, attrs=""),
+            VIDEO.format(poster=poster, attrs='captions="../media/nope.vtt" '),
+            VIDEO.format(poster="![](../media/poster.jpg)", attrs=""),
+        ]
+    )
+    shown = write_post(root, body, name="three-videos.md")
+    lines = (root / shown).read_text().splitlines()
+    assert [n for n, text in enumerate(lines, 1) if ".video" in text] == [9, 11, 13]
+    checked, built = outcome(root, tmp_path)
+    expected = (
+        f"{shown}:11: field 'captions': '../media/nope.vtt' not found",
+        f"{shown}:13: field 'video poster': the poster of the video '../media/demo.mp4' "
+        "has no alt text",
+    )
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        for words in expected:
+            assert out.count(words) == 1, out
+        assert f"{shown}:9:" not in out, out
+        assert "../../../../media" not in out, out

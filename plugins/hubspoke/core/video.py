@@ -351,6 +351,18 @@ def video_object(
     return data
 
 
+def find_from(text: str, needles, start: int = 0) -> tuple[int | None, int, str | None]:
+    """(1-based line, end offset, needle) of the first of `needles` found at or after
+    `start` in `text`, trying each needle in turn; then anywhere in `text`; else
+    (None, start, None). Links are searched in order, each after the one before."""
+    for begin in (start, 0) if start else (0,):
+        for needle in needles:
+            index = text.find(needle, begin) if needle else -1
+            if index >= 0:
+                return text.count("\n", 0, index) + 1, index + len(needle), needle
+    return None, start, None
+
+
 def line_of(text: str, needle: str, default: int | None = None) -> int | None:
     """1-based line of the first occurrence of `needle` in `text`."""
     index = text.find(needle) if needle else -1
