@@ -298,3 +298,23 @@ def test_each_video_is_reported_at_its_own_line_naming_what_the_writer_wrote(sit
             assert out.count(words) == 1, out
         assert f"{shown}:9:" not in out, out
         assert "../../../../media" not in out, out
+
+
+def test_a_missing_audio_transcript_is_reported_once_flat(site_copy, tmp_path):
+    """Like every other problem: path:line: field: message, once, not nested in a summary."""
+    root = site_copy("media")
+    shown = write_post(
+        root,
+        "No words.",
+        name="no-transcript.md",
+        extra='audio:\n  file: ../media/episode-one.mp3\n  duration: "0:02"\n  show: shop-talk\n',
+    )
+    checked, built = outcome(root, tmp_path)
+    words = f"{shown}:5: field 'audio.transcript': '#transcript' matches nothing on the page"
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        assert out.count(words) == 1, out
+        assert f"{shown}: 1 problem" not in out, out
+    # check lists it as it lists every problem; the build as it reports the videos'
+    assert f"\n{words}" in "\n" + checked.stdout and "in the content" not in checked.stdout
+    assert "1 problem in the content:\n  " + words in built.stderr, built.stderr
