@@ -318,3 +318,43 @@ def test_a_missing_audio_transcript_is_reported_once_flat(site_copy, tmp_path):
     # check lists it as it lists every problem; the build as it reports the videos'
     assert f"\n{words}" in "\n" + checked.stdout and "in the content" not in checked.stdout
     assert "1 problem in the content:\n  " + words in built.stderr, built.stderr
+
+
+AUDIO_CASES = {
+    # a type that does not fit the file hides neither the missing show nor a wrong size
+    "type, show and size": (
+        "  type: audio/ogg\n  size: 12\n",
+        '"0:02"',
+        [
+            ":8: field 'audio.type': 'audio/ogg' does not fit a .mp3 file",
+            ":5: field 'audio.show': is missing: name one of the shows after-hours, shop-talk",
+            ":9: field 'audio.size': says 12 bytes but '../media/episode-one.mp3' has 8,986",
+        ],
+    ),
+    # a duration that breaks the schema stops only the duration's own checks
+    "duration and show": (
+        "",
+        "two minutes",
+        [
+            ":7: field 'audio.duration':",
+            ":5: field 'audio.show': is missing: name one of the shows",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(AUDIO_CASES))
+def test_every_problem_of_an_audio_field_comes_together(case, site_copy, tmp_path):
+    more, duration, expected = AUDIO_CASES[case]
+    root = site_copy("media")  # two shows: an episode must name its show
+    shown = write_post(
+        root,
+        "## Transcript\n\nWords.",
+        name="audio-fields.md",
+        extra=f"audio:\n  file: ../media/episode-one.mp3\n  duration: {duration}\n{more}",
+    )
+    checked, built = outcome(root, tmp_path)
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        for words in expected:
+            assert out.count(shown + words) == 1, (words, out)

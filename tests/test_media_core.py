@@ -1,6 +1,7 @@
 """Pure functions of video, audio, events, iCalendar and podcast feeds, without a site."""
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import feedparser
@@ -204,9 +205,12 @@ def test_post_without_audio_has_none():
     ],
 )
 def test_bad_audio_fields_name_file_line_and_field(lines, expected):
-    with pytest.raises(ContentError) as raised:
-        read(lines)
-    assert expected in str(raised.value)
+    # Kept with the audio, for `settled` to report with the show's and the file's problems.
+    found = read(lines)
+    assert expected in "\n".join(str(p) for p in found.problems)
+    shows, files = ("podcast",), set()  # nothing is opened
+    settled, problems = audio.settled(found, shows, files, Path("/nowhere"), lambda p: p)
+    assert settled is None and expected in "\n".join(str(p) for p in problems)
 
 
 def test_audio_that_is_not_a_mapping():
@@ -221,10 +225,11 @@ def test_files_are_sniffed_and_sizes_checked():
     assert audio.sniff(b"\xff\xfb\x90\x00") == "audio/mpeg"
     assert audio.sniff(b"\x00\x00\x00\x20ftypM4A ") == "audio/mp4"
     assert audio.sniff(b"OggS\x00") == "audio/ogg"
-    assert audio.file_problem(mp3, b"ID3\x03", 10) is None
-    assert audio.file_problem(mp3, b"ID3\x03", 11)[0] == "size"
-    field, message = audio.file_problem(mp3, b"<html>", 10)
+    assert audio.file_problems(mp3, b"ID3\x03", 10) == []
+    assert [field for field, _ in audio.file_problems(mp3, b"ID3\x03", 11)] == ["size"]
+    (field, message), size = audio.file_problems(mp3, b"<html>", 11)
     assert field == "file" and "does not hold MP3 audio" in message
+    assert size[0] == "size"  # both, not the first only
 
 
 def test_player_is_accessible_and_escaped():
