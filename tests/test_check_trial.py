@@ -358,3 +358,24 @@ def test_every_problem_of_an_audio_field_comes_together(case, site_copy, tmp_pat
         assert result.returncode != 0, out
         for words in expected:
             assert out.count(shown + words) == 1, (words, out)
+
+
+def test_an_events_bad_date_comes_with_its_other_fields_problems(site_copy, tmp_path):
+    """A field that breaks the schema does not hide another field's impossible date."""
+    root = site_copy("media")
+    event = "content/events/dated.md"
+    (root / event).write_text(
+        "---\ntitle: Dated\nkind: party\nstart: '2027-01-10 10:00'\nend: '2027-01-10 11:00'\n"
+        "online: https://events.example.org/x\nfree: maybe\nannounce: 2027-13-01\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    checked, built = outcome(root, tmp_path)
+    expected = (
+        f"{event}:3: field 'kind':",
+        f"{event}:7: field 'free':",
+        f"{event}:8: field 'announce':",
+    )
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        for words in expected:
+            assert out.count(words) == 1, (words, out)
