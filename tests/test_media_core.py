@@ -427,3 +427,14 @@ def test_podcast_feed_parses_with_itunes_fields():
     ]
     assert entry.itunes_duration == "00:04:12"
     assert entry.itunes_episode == "2" and entry.itunes_season == "1"
+
+
+def test_video_links_are_found_in_the_source_in_order():
+    text = "[file](a.mp4)\n\n[![P](p.jpg)](a.mp4){ .video }\n\n[![P](p.jpg)](a.mp4){ .video }\n"
+    needles = ["](a.mp4", "{ .video"]
+    line, end, needle = video.find_from(text, needles, 0, marked=".video")
+    assert (line, needle) == (3, "](a.mp4")  # not the plain link of line 1
+    line, end, needle = video.find_from(text, needles, end, marked=".video")
+    assert line == 5
+    assert video.find_from(text, ["](a.mp4"], end, marked=".video")[0] == 3  # from the start
+    assert video.find_from(text, ["](b.mp4"], 0) == (None, 0, None)

@@ -78,7 +78,9 @@ class Videos:
             rendered = link.attrs.get("href", "")
             written = _written(rendered, page)
             needles = [f"]({w}" for w in written] + ["{ ." + self.class_name]
-            line, position, needle = video.find_from(source_text, needles, position)
+            line, position, needle = video.find_from(
+                source_text, needles, position, marked="." + self.class_name
+            )
             # Messages name the video as the writer wrote it, where the source shows it.
             href = needle[2:] if needle and needle.startswith("](") else rendered
 
