@@ -367,3 +367,116 @@ def test_a_misspelled_persona_field_is_an_error_at_its_line(site_copy, tmp_path)
     for out in (checked.stdout, built.stderr):
         assert f"{shown}:2: field 'sumary': is not a field" in out, out
         assert "did you mean 'summary'?" in out, out
+
+
+VIDEO = "[{poster}](../media/demo.mp4){{ .video {attrs}}}"
+
+
+def test_each_video_is_reported_at_its_own_line_naming_what_the_writer_wrote(site_copy, tmp_path):
+    """Three videos of one file at lines 9, 11 and 13: each problem at its own link's line,
+    naming the video as the writer wrote it, not as MkDocs rewrote it for the page's URL."""
+    root = site_copy("media")
+    poster = "![A test card](../media/poster.jpg)"
+    body = "\n\n".join(
+        [
+            VIDEO.format(poster=poster, attrs=""),
+            VIDEO.format(poster=poster, attrs='captions="../media/nope.vtt" '),
+            VIDEO.format(poster="![](../media/poster.jpg)", attrs=""),
+        ]
+    )
+    shown = write_post(root, body, name="three-videos.md")
+    lines = (root / shown).read_text().splitlines()
+    assert [n for n, text in enumerate(lines, 1) if ".video" in text] == [9, 11, 13]
+    checked, built = outcome(root, tmp_path)
+    expected = (
+        f"{shown}:11: field 'captions': '../media/nope.vtt' not found",
+        f"{shown}:13: field 'video poster': the poster of the video '../media/demo.mp4' "
+        "has no alt text",
+    )
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        for words in expected:
+            assert out.count(words) == 1, out
+        assert f"{shown}:9:" not in out, out
+        assert "../../../../media" not in out, out
+
+
+def test_a_missing_audio_transcript_is_reported_once_flat(site_copy, tmp_path):
+    """Like every other problem: path:line: field: message, once, not nested in a summary."""
+    root = site_copy("media")
+    shown = write_post(
+        root,
+        "No words.",
+        name="no-transcript.md",
+        extra='audio:\n  file: ../media/episode-one.mp3\n  duration: "0:02"\n  show: shop-talk\n',
+    )
+    checked, built = outcome(root, tmp_path)
+    words = f"{shown}:5: field 'audio.transcript': '#transcript' matches nothing on the page"
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        assert out.count(words) == 1, out
+        assert f"{shown}: 1 problem" not in out, out
+    # check lists it as it lists every problem; the build as it reports the videos'
+    assert f"\n{words}" in "\n" + checked.stdout and "in the content" not in checked.stdout
+    assert "1 problem in the content:\n  " + words in built.stderr, built.stderr
+
+
+AUDIO_CASES = {
+    # a type that does not fit the file hides neither the missing show nor a wrong size
+    "type, show and size": (
+        "  type: audio/ogg\n  size: 12\n",
+        '"0:02"',
+        [
+            ":8: field 'audio.type': 'audio/ogg' does not fit a .mp3 file",
+            ":5: field 'audio.show': is missing: name one of the shows after-hours, shop-talk",
+            ":9: field 'audio.size': says 12 bytes but '../media/episode-one.mp3' has 8,986",
+        ],
+    ),
+    # a duration that breaks the schema stops only the duration's own checks
+    "duration and show": (
+        "",
+        "two minutes",
+        [
+            ":7: field 'audio.duration':",
+            ":5: field 'audio.show': is missing: name one of the shows",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(AUDIO_CASES))
+def test_every_problem_of_an_audio_field_comes_together(case, site_copy, tmp_path):
+    more, duration, expected = AUDIO_CASES[case]
+    root = site_copy("media")  # two shows: an episode must name its show
+    shown = write_post(
+        root,
+        "## Transcript\n\nWords.",
+        name="audio-fields.md",
+        extra=f"audio:\n  file: ../media/episode-one.mp3\n  duration: {duration}\n{more}",
+    )
+    checked, built = outcome(root, tmp_path)
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        for words in expected:
+            assert out.count(shown + words) == 1, (words, out)
+
+
+def test_an_events_bad_date_comes_with_its_other_fields_problems(site_copy, tmp_path):
+    """A field that breaks the schema does not hide another field's impossible date."""
+    root = site_copy("media")
+    event = "content/events/dated.md"
+    (root / event).write_text(
+        "---\ntitle: Dated\nkind: party\nstart: '2027-01-10 10:00'\nend: '2027-01-10 11:00'\n"
+        "online: https://events.example.org/x\nfree: maybe\nannounce: 2027-13-01\n---\n\nText.\n",
+        encoding="utf-8",
+    )
+    checked, built = outcome(root, tmp_path)
+    expected = (
+        f"{event}:3: field 'kind':",
+        f"{event}:7: field 'free':",
+        f"{event}:8: field 'announce':",
+    )
+    for result, out in ((checked, checked.stdout), (built, built.stderr)):
+        assert result.returncode != 0, out
+        for words in expected:
+            assert out.count(words) == 1, (words, out)

@@ -1,6 +1,7 @@
 """Pure functions of video, audio, events, iCalendar and podcast feeds, without a site."""
 
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import feedparser
@@ -204,9 +205,12 @@ def test_post_without_audio_has_none():
     ],
 )
 def test_bad_audio_fields_name_file_line_and_field(lines, expected):
-    with pytest.raises(ContentError) as raised:
-        read(lines)
-    assert expected in str(raised.value)
+    # Kept with the audio, for `settled` to report with the show's and the file's problems.
+    found = read(lines)
+    assert expected in "\n".join(str(p) for p in found.problems)
+    shows, files = ("podcast",), set()  # nothing is opened
+    settled, problems = audio.settled(found, shows, files, Path("/nowhere"), lambda p: p)
+    assert settled is None and expected in "\n".join(str(p) for p in problems)
 
 
 def test_audio_that_is_not_a_mapping():
@@ -221,10 +225,11 @@ def test_files_are_sniffed_and_sizes_checked():
     assert audio.sniff(b"\xff\xfb\x90\x00") == "audio/mpeg"
     assert audio.sniff(b"\x00\x00\x00\x20ftypM4A ") == "audio/mp4"
     assert audio.sniff(b"OggS\x00") == "audio/ogg"
-    assert audio.file_problem(mp3, b"ID3\x03", 10) is None
-    assert audio.file_problem(mp3, b"ID3\x03", 11)[0] == "size"
-    field, message = audio.file_problem(mp3, b"<html>", 10)
+    assert audio.file_problems(mp3, b"ID3\x03", 10) == []
+    assert [field for field, _ in audio.file_problems(mp3, b"ID3\x03", 11)] == ["size"]
+    (field, message), size = audio.file_problems(mp3, b"<html>", 11)
     assert field == "file" and "does not hold MP3 audio" in message
+    assert size[0] == "size"  # both, not the first only
 
 
 def test_player_is_accessible_and_escaped():
@@ -422,3 +427,14 @@ def test_podcast_feed_parses_with_itunes_fields():
     ]
     assert entry.itunes_duration == "00:04:12"
     assert entry.itunes_episode == "2" and entry.itunes_season == "1"
+
+
+def test_video_links_are_found_in_the_source_in_order():
+    text = "[file](a.mp4)\n\n[![P](p.jpg)](a.mp4){ .video }\n\n[![P](p.jpg)](a.mp4){ .video }\n"
+    needles = ["](a.mp4", "{ .video"]
+    line, end, needle = video.find_from(text, needles, 0, marked=".video")
+    assert (line, needle) == (3, "](a.mp4")  # not the plain link of line 1
+    line, end, needle = video.find_from(text, needles, end, marked=".video")
+    assert line == 5
+    assert video.find_from(text, ["](a.mp4"], end, marked=".video")[0] == 3  # from the start
+    assert video.find_from(text, ["](b.mp4"], 0) == (None, 0, None)

@@ -68,6 +68,10 @@ class Audio:
     explicit: bool | None = None
     show: str | None = None
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    # What reading found wrong (`settled` reports it with the show's and file's problems),
+    # and the sub-fields those problems make unfit for further checks.
+    problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
+    broken: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def line(self, key: str | None = None) -> int | None:
         return self.lines.get(key or "", self.lines.get(""))
@@ -88,7 +92,10 @@ class Audio:
 
 
 def read_audio(source: str, shown: str, raw: bytes) -> Audio | None:
-    """The post's audio, or None when its front matter has no `audio` field."""
+    """The post's audio, or None when its front matter has no `audio` field.
+
+    Raises ContentError only when `audio` is not a mapping; the problems of its
+    sub-fields are kept in `Audio.problems`, for `settled` to report with the rest."""
     text = decode(shown, raw)
     document, _, _ = split_front_matter(shown, text)
     if FIELD not in document.data:
@@ -113,57 +120,68 @@ def read_audio(source: str, shown: str, raw: bytes) -> Audio | None:
         Problem(p.path, p.line, f"{FIELD}.{p.field}" if p.field else FIELD, p.message)
         for p in validation.validate(FIELD, shown, inner)
     ]
-    if problems:
-        raise ContentError(problems)
+    # A sub-field that breaks the schema gets no further checks; the others still do,
+    # and `settled` checks the show and the file, so every problem comes together.
+    broken = {p.field.split(".")[1] for p in problems if p.field and "." in p.field}
 
-    def problem(key: str, message: str) -> Problem:
-        return Problem(shown, inner.line(key), f"{FIELD}.{key}", message)
+    def ok(key: str) -> bool:
+        return key in value and key not in broken
 
-    found = []
-    path = source_path(source, value["file"])
+    def problem(key: str, message: str) -> None:
+        broken.add(key)
+        problems.append(Problem(shown, inner.line(key), f"{FIELD}.{key}", message))
+
+    written = value["file"] if ok("file") else ""
+    path = source_path(source, written) if written else ""
     suffix = posixpath.splitext(path)[1].lower()
-    if "://" in value["file"] or value["file"].startswith("/"):
-        found.append(problem("file", "must be a path relative to the post, e.g. ../media/x.mp3"))
+    if not written:
+        broken.add("file")
+    elif "://" in written or written.startswith("/"):
+        problem("file", "must be a path relative to the post, e.g. ../media/x.mp3")
     elif path.startswith("../") or path == "..":
-        found.append(problem("file", "points outside the content folder"))
+        problem("file", "points outside the content folder")
     elif suffix not in TYPES_BY_SUFFIX:
-        found.append(
-            problem(
-                "file",
-                f"'{value['file']}' is not an audio file Hubspoke knows; use "
-                + ", ".join(sorted(TYPES_BY_SUFFIX)),
-            )
+        problem(
+            "file",
+            f"'{written}' is not an audio file Hubspoke knows; use "
+            + ", ".join(sorted(TYPES_BY_SUFFIX)),
         )
-    allowed = TYPES_BY_SUFFIX.get(suffix, ())
-    media_type = value.get("type") or (allowed[0] if allowed else "")
-    if allowed and media_type not in allowed:
-        found.append(
+    allowed = TYPES_BY_SUFFIX.get(suffix, ()) if "file" not in broken else ()
+    media_type = allowed[0] if allowed else ""
+    if ok("type") and allowed:
+        if value["type"] in allowed:
+            media_type = value["type"]
+        else:
             problem(
                 "type",
-                f"'{media_type}' does not fit a {suffix} file; use {' or '.join(allowed)}",
+                f"'{value['type']}' does not fit a {suffix} file; use {' or '.join(allowed)}",
             )
-        )
-    try:
-        duration = parse_duration(value["duration"])
-    except ValueError as error:
-        found.append(problem("duration", str(error)))
-        duration = 0
-    if found:
-        raise ContentError(found)
+    duration = 0
+    if ok("duration"):
+        try:
+            duration = parse_duration(value["duration"])
+        except ValueError as error:
+            problem("duration", str(error))
+
+    def given(key: str, default=None):
+        return value[key] if ok(key) else default
+
     return Audio(
         source=source,
-        file=value["file"],
+        file=written,
         path=path,
         media_type=media_type,
         duration=duration,
-        transcript=value.get("transcript") or DEFAULT_TRANSCRIPT,
-        size=value.get("size"),
-        episode=value.get("episode"),
-        season=value.get("season"),
-        episode_type=value.get("episode_type", "full"),
-        explicit=value.get("explicit"),
-        show=value.get("show"),
+        transcript=given("transcript") or DEFAULT_TRANSCRIPT,
+        size=given("size"),
+        episode=given("episode"),
+        season=given("season"),
+        episode_type=given("episode_type", "full"),
+        explicit=given("explicit"),
+        show=given("show"),
         lines={"": line, **lines},
+        problems=tuple(problems),
+        broken=frozenset(broken),
     )
 
 
@@ -214,13 +232,15 @@ def settled(
     `shown_path` turns a docs-relative path into the path an editor knows."""
     shows = shows or (DEFAULT_SHOW,)
     shown = shown_path(audio.source)
-    found = []
+    found = list(audio.problems)
 
     def problem(key: str, message: str) -> None:
         found.append(Problem(shown, audio.line(key), f"{FIELD}.{key}", message))
 
     show = audio.show or (shows[0] if len(shows) == 1 else None)
-    if show is None:
+    if "show" in audio.broken:
+        pass  # its schema problem is reported
+    elif show is None:
         problem("show", "is missing: name one of the shows " + ", ".join(sorted(shows)))
     elif show not in shows:
         problem(
@@ -229,45 +249,54 @@ def settled(
             "(the hubspoke/media option podcast_shows)",
         )
     size = None
-    if audio.path not in files:
+    if "file" in audio.broken:
+        pass
+    elif audio.path not in files:
         problem("file", f"'{audio.file}' not found (looked for {shown_path(audio.path)})")
     else:
-        with (docs_dir / audio.path).open("rb") as stream:
-            head = stream.read(16)
-            size = os.fstat(stream.fileno()).st_size
-        wrong = file_problem(audio, head, size)
-        if wrong:
-            problem(*wrong)
+        try:
+            with (docs_dir / audio.path).open("rb") as stream:
+                head = stream.read(16)
+                size = os.fstat(stream.fileno()).st_size
+        except OSError as error:  # reported with the field's other problems
+            found.append(
+                Problem(shown_path(audio.path), None, None, f"cannot be read: {error.strerror}")
+            )
+        else:
+            for wrong in file_problems(audio, head, size):
+                problem(*wrong)
     if found:
         return None, found
     return dataclasses.replace(audio, show=show, size=size), []
 
 
-def file_problem(audio: Audio, head: bytes, size: int) -> tuple[str, str] | None:
-    """(sub-field, message) when the file's bytes do not match what the post says."""
+def file_problems(audio: Audio, head: bytes, size: int) -> list[tuple[str, str]]:
+    """(sub-field, message) for each way the file's bytes do not match what the post says."""
     if size == 0:
-        return "file", f"'{audio.file}' is empty"
+        return [("file", f"'{audio.file}' is empty")]
+    wrong = []
     found = sniff(head)
     expected = {
         TYPES_BY_SUFFIX[s][0] for s, types in TYPES_BY_SUFFIX.items() if audio.media_type in types
     }
     if found is None or found not in expected:
-        what = (
-            LABELS.get(found, "no audio format Hubspoke knows")
-            if found
-            else "no audio format Hubspoke knows"
-        )
-        return (
-            "file",
-            f"'{audio.file}' does not hold {audio.label} audio (its bytes look like {what})",
+        what = LABELS.get(found, "no audio format Hubspoke knows") if found else None
+        wrong.append(
+            (
+                "file",
+                f"'{audio.file}' does not hold {audio.label} audio "
+                f"(its bytes look like {what or 'no audio format Hubspoke knows'})",
+            )
         )
     if audio.size is not None and audio.size != size:
-        return (
-            "size",
-            f"says {audio.size:,} bytes but '{audio.file}' has {size:,}: "
-            "remove 'size' (Hubspoke measures the file) or fix it",
+        wrong.append(
+            (
+                "size",
+                f"says {audio.size:,} bytes but '{audio.file}' has {size:,}: "
+                "remove 'size' (Hubspoke measures the file) or fix it",
+            )
         )
-    return None
+    return wrong
 
 
 # -- the player ------------------------------------------------------------------

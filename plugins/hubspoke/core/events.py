@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone, tzinfo
 
 from . import dates, publication, validation
-from .errors import ContentError, Problem, ProblemList
+from .errors import Problem, ProblemList
 from .loaders import as_list
 from .network import unknown_id
 from .publication import State, Visibility
@@ -106,23 +106,30 @@ class Event:
 def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Event:
     """One event from the bytes of `content/events/<slug>.md`."""
     document, _, _ = split_front_matter(shown, decode(shown, raw))
-    problems = validation.validate("event", shown, document)
-    if problems:
-        raise ContentError(problems)
+    schema = validation.validate("event", shown, document)
+    # A field that breaks the schema gets no further checks; the others still do, so
+    # every problem of the event comes in one report.
+    broken = {p.field.split(".")[0] for p in schema if p.field}
     data = document.data
     found = ProblemList()
+    found.extend(schema)
+
+    def ok(key: str) -> bool:
+        return bool(data.get(key)) and key not in broken
 
     def problem(key: str, message: str) -> None:
         found.add(shown, message, field=key, line=document.line(key))
 
     zone = timezone
-    if data.get("timezone"):
+    if ok("timezone"):
         try:
             zone = dates.zone(data["timezone"])
         except dates.DateError as error:
             problem("timezone", str(error))
 
     def when(key: str) -> datetime | None:
+        if not ok(key):
+            return None
         try:
             return dates.parse(str(data[key]), zone)
         except dates.DateError as error:
@@ -130,15 +137,15 @@ def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Even
             return None
 
     start, end = when("start"), when("end")
-    announce = when("announce") if data.get("announce") else None
+    announce = when("announce")
     if start and end and end <= start:
         problem(
             "end", f"is not after the start ({data['start']}): an event must end after it starts"
         )
-    if not data.get("place") and not data.get("online"):
+    if not ({"place", "online"} & broken) and not data.get("place") and not data.get("online"):
         problem("place", "is missing: give a 'place' ({name: ..., city: ...}) or an 'online' link")
     recording = None
-    if data.get("recording"):
+    if ok("recording"):
         recording = source_path(source, data["recording"])
         if recording.startswith("../") or "://" in data["recording"]:
             problem("recording", "must be a blog post, a path relative to this file")

@@ -351,6 +351,27 @@ def video_object(
     return data
 
 
+def find_from(
+    text: str, needles, start: int = 0, *, marked: str = ""
+) -> tuple[int | None, int, str | None]:
+    """(1-based line, end offset, needle) of the first of `needles` found at or after
+    `start` in `text`, trying each needle in turn, and preferring an occurrence whose
+    line goes on to hold `marked` (the link's class); then anywhere in `text`; else
+    (None, start, None). Links are searched in order, each after the one before."""
+    for begin in (start, 0) if start else (0,):
+        for wanted in (True, False) if marked else (False,):
+            for needle in needles:
+                index = text.find(needle, begin) if needle else -1
+                while wanted and index >= 0:
+                    stop = text.find("\n", index)
+                    if marked in text[index + len(needle) : stop if stop >= 0 else len(text)]:
+                        break
+                    index = text.find(needle, index + 1)
+                if index >= 0:
+                    return text.count("\n", 0, index) + 1, index + len(needle), needle
+    return None, start, None
+
+
 def line_of(text: str, needle: str, default: int | None = None) -> int | None:
     """1-based line of the first occurrence of `needle` in `text`."""
     index = text.find(needle) if needle else -1

@@ -159,11 +159,11 @@ class AudioPosts:
         return content[:at] + markup + content[at:]
 
     def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:
-        def stop(message: str) -> PluginError:
+        def stop(message: str) -> ContentError:
             problem = Problem(
                 self.labels.file(page.file), audio.line("transcript"), "audio.transcript", message
             )
-            return PluginError(str(ContentError([problem])))
+            return ContentError([problem])
 
         value = audio.transcript
         if value.startswith("#"):

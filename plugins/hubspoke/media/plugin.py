@@ -131,7 +131,7 @@ class MediaPlugin(BasePlugin[MediaConfig]):
         try:
             return self.videos.mark(page, html, files)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            raise PluginError(str(error)) from error
 
     # After the sanitiser (100), before the network keeps the post HTML (-50): our markup
     # is built from checked parts and reaches listings and feeds.
@@ -139,13 +139,13 @@ class MediaPlugin(BasePlugin[MediaConfig]):
     def _place_media(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.videos is None:
             return html
+        build = self._build
         try:
             html = self.videos.place(page, html)
+            if self.audio is not None and build is not None:
+                html = self.audio.place_player(page, html, build.post_of(page))
         except ContentError as error:
-            raise PluginError(str(error)) from None
-        build = self._build
-        if self.audio is not None and build is not None:
-            html = self.audio.place_player(page, html, build.post_of(page))
+            raise PluginError(str(error)) from error
         return html
 
     on_page_content = CombinedEvent(_mark_videos, _place_media)

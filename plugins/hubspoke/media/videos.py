@@ -73,19 +73,24 @@ class Videos:
         problems: list[Problem] = []
         embeds: list[video.VideoEmbed] = []
         taken: set[str] = set()
+        position = 0  # each link is looked for in the source after the one before
         for link in links:
-            href = link.attrs.get("href", "")
-            line = video.line_of(source_text, href) or video.line_of(
-                source_text, "{ ." + self.class_name
+            rendered = link.attrs.get("href", "")
+            written = _written(rendered, page)
+            needles = [f"]({w}" for w in written] + ["{ ." + self.class_name]
+            line, position, needle = video.find_from(
+                source_text, needles, position, marked="." + self.class_name
             )
+            # Messages name the video as the writer wrote it, where the source shows it.
+            href = needle[2:] if needle and needle.startswith("](") else rendered
 
             def problem(field: str, message: str, line=line) -> None:
                 problems.append(Problem(shown, line, field, message))
 
             try:
-                source = video.parse_source(href)
+                source = video.parse_source(rendered)
             except video.VideoError as error:
-                problem(error.field, str(error))
+                problem(error.field, str(error).replace(rendered, href))
                 continue
             if not link.standalone:
                 problem("video", f"the video link to '{href}' must stand alone in its paragraph")
@@ -242,6 +247,25 @@ def _text(value) -> str:
     if value is None:
         return ""
     return (value.unescape() if isinstance(value, Markup) else str(value)).strip()
+
+
+def _written(href: str, page: Page) -> list[str]:
+    """What the writer may have written for a link's `href`: MkDocs rewrites a link to
+    a file of the site relative to the page's URL, so also the path relative to the
+    page's source (the site keeps a file at its source path)."""
+    candidates = [href]
+    if href and not is_external(href) and not href.startswith(("/", "#", "//")):
+        path, sign, rest = urls.resolve(href, page.url).partition("?")
+        path, hash_sign, fragment = path.partition("#")
+        folder = posixpath.dirname(page.file.src_uri) or "."
+        written = posixpath.relpath(unquote(path) or ".", folder)
+        if sign:
+            written += sign + rest
+        elif hash_sign:
+            written += hash_sign + fragment
+        if written not in candidates:
+            candidates.append(written)
+    return candidates
 
 
 def _source_text(file: File) -> str:
