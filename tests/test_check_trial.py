@@ -266,3 +266,98 @@ def test_a_post_with_windows_line_ends_is_rendered_without_its_front_matter(site
     assert "Second paragraph." in article.get_text()
     assert "authors:" not in article.get_text() and "---" not in article.get_text()
     assert article.find("h1").get_text(strip=True) == "Crlf"
+
+
+def _media_option(root: Path, text: str) -> None:
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - hubspoke/media:\n", f"  - hubspoke/media:\n{text}"),
+        encoding="utf-8",
+    )
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new), encoding="utf-8")
+
+
+def assert_both_fail(checked, built, site: Path, *words: str) -> None:
+    """check and the strict build fail with the same words; the build publishes nothing."""
+    assert "Traceback" not in checked.stdout + checked.stderr + built.stderr
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert built.returncode != 0, built.stderr
+    for text in words:
+        assert text in checked.stdout, checked.stdout
+        assert text in built.stderr, built.stderr
+    assert not site.exists() or not list(site.rglob("*.html")), "the build published pages"
+
+
+PODCAST_CASES = {
+    "a missing show image": (
+        lambda root: (root / "content/podcast/shop-talk.jpg").unlink(),
+        "podcast_shows.shop-talk.image: 'podcast/shop-talk.jpg' must be a .jpg or .png file",
+    ),
+    "a show image that is not in the content": (
+        lambda root: _replace(root / "mkdocs.yml", "podcast/shop-talk.jpg", "nowhere.png"),
+        "podcast_shows.shop-talk.image: 'nowhere.png' must be a .jpg or .png file",
+    ),
+    "two shows' feeds at one path": (
+        lambda root: _media_option(root, "      podcast_path: podcasts/all.xml\n"),
+        "the podcast feeds of the shows 'after-hours' and 'shop-talk' would both be written "
+        "to 'podcasts/all.xml'; put {key} in the option podcast_path",
+    ),
+    "a feed at a content file's path": (
+        lambda root: (
+            _media_option(root, "      podcast_path: blog/media/{key}.txt\n"),
+            (root / "content/blog/media/shop-talk.txt").write_text("notes\n"),
+        ),
+        "the podcast feed of show 'shop-talk' would be written to 'blog/media/shop-talk.txt', "
+        "which content/blog/media/shop-talk.txt already produces",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PODCAST_CASES))
+def test_podcast_show_images_and_feed_paths_are_checked_before_pages(case, site_copy, tmp_path):
+    """What the feeds need is known once the shows and posts are: both fail, before pages."""
+    change, words = PODCAST_CASES[case]
+    root = site_copy("media")
+    change(root)
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(checked, built, tmp_path / "site", words)
+    assert "content/podcasts/" not in checked.stdout + built.stderr  # no such file
+
+
+EVENT = (
+    '---\ntitle: Twice\nkind: webinar\nstart: "2026-10-10 10:00"\nend: "2026-10-10 11:00"\n'
+    "online: https://events.example.org/x\n---\n\nText.\n"
+)
+
+
+def test_two_events_with_one_calendar_path_name_both_event_files(site_copy, tmp_path):
+    root = site_copy("media")
+    for folder in ("a", "b"):
+        (root / "content/events" / folder).mkdir()
+        (root / "content/events" / folder / "dup.md").write_text(EVENT, encoding="utf-8")
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked,
+        built,
+        tmp_path / "site",
+        "content/events/b/dup.md: its calendar file would be written to 'events/dup.ics', "
+        "which the calendar file of content/events/a/dup.md already is; rename one of the "
+        "two event files",
+    )
+    assert "content/events/dup.ics" not in checked.stdout + built.stderr
+
+
+def test_one_calendar_path_for_every_event_asks_for_the_slug(site_copy, tmp_path):
+    root = site_copy("media")
+    _media_option(root, "      events_ics_path: events/all.ics\n")
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked,
+        built,
+        tmp_path / "site",
+        "would be written to 'events/all.ics', which the calendar file of content/events/",
+        "put {slug} in the option events_ics_path",
+    )
