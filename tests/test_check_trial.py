@@ -361,3 +361,85 @@ def test_one_calendar_path_for_every_event_asks_for_the_slug(site_copy, tmp_path
         "would be written to 'events/all.ics', which the calendar file of content/events/",
         "put {slug} in the option events_ics_path",
     )
+
+
+IMAGES = "content/blog/images"
+
+
+def _png_as_jpg(root: Path) -> str:
+    folder = root / IMAGES
+    (folder / "chart.jpg").write_bytes((folder / "pt70-drift-5000h.png").read_bytes())
+    post = root / POSTS / "chart-post.md"
+    post.write_text(
+        "---\ntitle: Chart\ndate: 2025-05-01\nauthors: [amara-okafor]\n---\n\n"
+        "First paragraph.\n\n![A chart](../images/chart.jpg)\n",
+        encoding="utf-8",
+    )
+    return f"{IMAGES}/chart.jpg"
+
+
+def _broken(root: Path) -> str:
+    (root / IMAGES / "fake.png").write_bytes(b"x")
+    return f"{IMAGES}/fake.png"
+
+
+IMAGE_CASES = {
+    "a broken image no page links": (
+        _broken,
+        [
+            "is not a readable image (damaged, empty, or not an image at all)",
+            "no post, persona or event names it",
+        ],
+    ),
+    "a PNG named .jpg that a post shows": (
+        _png_as_jpg,
+        [
+            "is a PNG image but its name ends in .jpg: rename it to chart.png",
+            f"used by {POSTS}/chart-post.md:9",
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(IMAGE_CASES))
+def test_a_bad_image_file_is_found_before_pages(case, site_copy, tmp_path):
+    """The images plugin inspects every content image's header in on_files, used or not:
+    check (which stops before on_env) and the build report it, the build before any page."""
+    make, words = IMAGE_CASES[case]
+    root = site_copy(None)
+    shown = make(root)
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(checked, built, tmp_path / "site", f"{shown}: ", *words)
+
+
+def test_a_broken_image_only_a_draft_uses_is_left_out_as_before(site_copy, tmp_path):
+    """An image that only an unpublished post uses is dropped, not inspected: both pass."""
+    root = site_copy(None)
+    post = root / POSTS / "chart-draft.md"
+    post.write_text(
+        "---\ntitle: Chart\ndate: 2025-05-01\nauthors: [amara-okafor]\ndraft: true\n---\n\n"
+        "First paragraph.\n\n![A chart](../images/draft-only.png)\n",
+        encoding="utf-8",
+    )
+    (root / IMAGES / "draft-only.png").write_bytes(b"x")
+    checked, built = outcome(root, tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert built.returncode == 0, built.stderr
+
+
+def test_a_content_file_named_like_a_variant_names_that_file(site_copy, tmp_path):
+    """A content file where the build writes a variant: the message names the content file
+    the contributor added (not a cache file) and the image whose variant it is."""
+    root = site_copy(None)
+    first = build_in_process(root, tmp_path / "first")
+    variant = sorted((first.site / "blog/images").glob("winter-webinar-poster-*w.*.jpg"))[0]
+    (root / IMAGES / variant.name).write_bytes(variant.read_bytes())
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked,
+        built,
+        tmp_path / "site",
+        f"{IMAGES}/{variant.name}: has the name of a variant the build writes for "
+        f"{IMAGES}/winter-webinar-poster.jpg",
+    )
+    assert ".cache/" not in checked.stdout + built.stderr
