@@ -1,8 +1,11 @@
 """The images plugin's state for one build: which images are used where, and what to publish.
 
-Pages are read first (`note_page`: references, alt text, escapes, infographic
+In on_files, `check_files` inspects every content image's header and refuses content
+files named like variants, so these problems stop the build (and `hubspoke check`)
+before any page. Pages are read next (`note_page`: references, alt text, escapes, infographic
 marks); once every page is converted and the network has pruned what
-unpublished posts used, `publish` inspects every content image, plans and
+unpublished posts used, `publish` inspects the images left (those only unpublished
+posts may use), plans and
 encodes what the cache lacks (in a process pool), and swaps MkDocs' files for
 the cleaned ones plus their variants. `views` then tells `rewrite` how to show
 each image on the final pages.
