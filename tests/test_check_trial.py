@@ -294,14 +294,17 @@ def assert_both_fail(checked, built, site: Path, *words: str) -> None:
 PODCAST_CASES = {
     "a missing show image": (
         lambda root: (root / "content/podcast/shop-talk.jpg").unlink(),
+        "image: podcast/shop-talk.jpg",
         "podcast_shows.shop-talk.image: 'podcast/shop-talk.jpg' must be a .jpg or .png file",
     ),
     "a show image that is not in the content": (
         lambda root: _replace(root / "mkdocs.yml", "podcast/shop-talk.jpg", "nowhere.png"),
+        "image: nowhere.png",
         "podcast_shows.shop-talk.image: 'nowhere.png' must be a .jpg or .png file",
     ),
     "two shows' feeds at one path": (
         lambda root: _media_option(root, "      podcast_path: podcasts/all.xml\n"),
+        "podcast_path:",
         "the podcast feeds of the shows 'after-hours' and 'shop-talk' would both be written "
         "to 'podcasts/all.xml'; put {key} in the option podcast_path",
     ),
@@ -310,6 +313,7 @@ PODCAST_CASES = {
             _media_option(root, "      podcast_path: blog/media/{key}.txt\n"),
             (root / "content/blog/media/shop-talk.txt").write_text("notes\n"),
         ),
+        "podcast_path:",
         "the podcast feed of show 'shop-talk' would be written to 'blog/media/shop-talk.txt', "
         "which content/blog/media/shop-talk.txt already produces",
     ),
@@ -318,12 +322,17 @@ PODCAST_CASES = {
 
 @pytest.mark.parametrize("case", sorted(PODCAST_CASES))
 def test_podcast_show_images_and_feed_paths_are_checked_before_pages(case, site_copy, tmp_path):
-    """What the feeds need is known once the shows and posts are: both fail, before pages."""
-    change, words = PODCAST_CASES[case]
+    """What the feeds need is known once the shows and posts are: both fail before pages,
+    at the line of mkdocs.yml that sets the option."""
+    change, option, words = PODCAST_CASES[case]
     root = site_copy("media")
     change(root)
+    lines = (root / "mkdocs.yml").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(option))
     checked, built = outcome(root, tmp_path)
-    assert_both_fail(checked, built, tmp_path / "site", words)
+    assert_both_fail(
+        checked, built, tmp_path / "site", f"mkdocs.yml:{line}: hubspoke/media: ", words
+    )
     assert "content/podcasts/" not in checked.stdout + built.stderr  # no such file
 
 

@@ -28,7 +28,9 @@ from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 
 from .config import MediaConfig
-from .labels import Labels
+from .labels import Labels, option_line
+
+MEDIA = "hubspoke/media"
 
 _ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
@@ -196,10 +198,11 @@ class AudioPosts:
         for key, path in sorted(self.feeds.items()):
             self._show_image(key, files)
             if path in claimed:
-                raise PluginError(
+                self._refuse(
+                    ("podcast_path",),
                     f"hubspoke/media: podcast_path: the podcast feeds of the shows "
                     f"'{claimed[path]}' and '{key}' would both be written to '{path}'; "
-                    "put {key} in the option podcast_path, so each show has its own feed"
+                    "put {key} in the option podcast_path, so each show has its own feed",
                 )
             other = taken.get(path)
             if other is not None:
@@ -266,11 +269,21 @@ class AudioPosts:
         return default if show is None else show[name]
 
     def _clash(self, key: str, path: str, other: str) -> None:
-        raise PluginError(
+        self._refuse(
+            ("podcast_path",),
             f"hubspoke/media: the podcast feed of show '{key}' would be written to "
             f"'{path}', which {other} already produces; change the option podcast_path "
-            "or move the other file"
+            "or move the other file",
         )
+
+    def _refuse(self, option: tuple[str, ...], message: str) -> None:
+        """Stop at the line of mkdocs.yml that sets `option` (as check reports it)."""
+        config_file = self.config.config_file_path
+        line = option_line(config_file, MEDIA, *option) if config_file else None
+        if line is None:
+            raise PluginError(message)
+        error = ContentError([Problem(self.labels.path(config_file), line, None, message)])
+        raise PluginError(str(error)) from error
 
     def _show_image(self, key: str, files: Files) -> File | None:
         """The show's cover image file, if it names one; one that is not there is refused."""
@@ -279,10 +292,11 @@ class AudioPosts:
             return None
         file = files.get_file_from_path(image.strip("/"))
         if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
-            raise PluginError(
+            self._refuse(
+                ("podcast_shows", key, "image"),
                 f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
                 f".png file inside {self.labels.docs_label}/ (looked for "
-                f"{self.labels.docs(image.strip('/'))})"
+                f"{self.labels.docs(image.strip('/'))})",
             )
         return file
 
