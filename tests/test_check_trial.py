@@ -444,6 +444,148 @@ AUDIO_CASES = {
 }
 
 
+def _media_option(root: Path, text: str) -> None:
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace("  - hubspoke/media:\n", f"  - hubspoke/media:\n{text}"),
+        encoding="utf-8",
+    )
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text().replace(old, new), encoding="utf-8")
+
+
+def assert_both_fail(checked, built, site: Path, *words: str) -> None:
+    """check and the strict build fail with the same words; the build publishes nothing."""
+    assert "Traceback" not in checked.stdout + checked.stderr + built.stderr
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert built.returncode != 0, built.stderr
+    for text in words:
+        assert text in checked.stdout, checked.stdout
+        assert text in built.stderr, built.stderr
+    assert not site.exists() or not list(site.rglob("*.html")), "the build published pages"
+
+
+PODCAST_CASES = {
+    "a missing show image": (
+        lambda root: (root / "content/podcast/shop-talk.jpg").unlink(),
+        "image: podcast/shop-talk.jpg",
+        "podcast_shows.shop-talk.image: 'podcast/shop-talk.jpg' must be a .jpg or .png file",
+    ),
+    "a show image that is not in the content": (
+        lambda root: _replace(root / "mkdocs.yml", "podcast/shop-talk.jpg", "nowhere.png"),
+        "image: nowhere.png",
+        "podcast_shows.shop-talk.image: 'nowhere.png' must be a .jpg or .png file",
+    ),
+    "two shows' feeds at one path": (
+        lambda root: _media_option(root, "      podcast_path: podcasts/all.xml\n"),
+        "podcast_path:",
+        "the podcast feeds of the shows 'after-hours' and 'shop-talk' would both be written "
+        "to 'podcasts/all.xml'; put {key} in the option podcast_path",
+    ),
+    "a feed at a content file's path": (
+        lambda root: (
+            _media_option(root, "      podcast_path: blog/media/{key}.txt\n"),
+            (root / "content/blog/media/shop-talk.txt").write_text("notes\n"),
+        ),
+        "podcast_path:",
+        "the podcast feed of show 'shop-talk' would be written to 'blog/media/shop-talk.txt', "
+        "which content/blog/media/shop-talk.txt already produces",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(PODCAST_CASES))
+def test_podcast_show_images_and_feed_paths_are_checked_before_pages(case, site_copy, tmp_path):
+    """What the feeds need is known once the shows and posts are: both fail before pages,
+    at the line of mkdocs.yml that sets the option."""
+    change, option, words = PODCAST_CASES[case]
+    root = site_copy("media")
+    change(root)
+    lines = (root / "mkdocs.yml").read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if text.strip().startswith(option))
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked, built, tmp_path / "site", f"mkdocs.yml:{line}: hubspoke/media: ", words
+    )
+    assert "content/podcasts/" not in checked.stdout + built.stderr  # no such file
+
+
+EVENT = (
+    '---\ntitle: Twice\nkind: webinar\nstart: "2026-10-10 10:00"\nend: "2026-10-10 11:00"\n'
+    "online: https://events.example.org/x\n---\n\nText.\n"
+)
+
+
+def test_two_events_with_one_calendar_path_name_both_event_files(site_copy, tmp_path):
+    root = site_copy("media")
+    for folder in ("a", "b"):
+        (root / "content/events" / folder).mkdir()
+        (root / "content/events" / folder / "dup.md").write_text(EVENT, encoding="utf-8")
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked,
+        built,
+        tmp_path / "site",
+        "content/events/b/dup.md: its calendar file would be written to 'events/dup.ics', "
+        "which the calendar file of content/events/a/dup.md already is; rename one of the "
+        "two event files",
+    )
+    assert "content/events/dup.ics" not in checked.stdout + built.stderr
+
+
+def test_one_calendar_path_for_every_event_asks_for_the_slug(site_copy, tmp_path):
+    root = site_copy("media")
+    _media_option(root, "      events_ics_path: events/all.ics\n")
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked,
+        built,
+        tmp_path / "site",
+        "would be written to 'events/all.ics', which the calendar file of content/events/",
+        "put {slug} in the option events_ics_path",
+    )
+
+
+IMAGES = "content/blog/images"
+
+
+def _png_as_jpg(root: Path) -> str:
+    folder = root / IMAGES
+    (folder / "chart.jpg").write_bytes((folder / "pt70-drift-5000h.png").read_bytes())
+    post = root / POSTS / "chart-post.md"
+    post.write_text(
+        "---\ntitle: Chart\ndate: 2025-05-01\nauthors: [amara-okafor]\n---\n\n"
+        "First paragraph.\n\n![A chart](../images/chart.jpg)\n",
+        encoding="utf-8",
+    )
+    return f"{IMAGES}/chart.jpg"
+
+
+def _broken(root: Path) -> str:
+    (root / IMAGES / "fake.png").write_bytes(b"x")
+    return f"{IMAGES}/fake.png"
+
+
+IMAGE_CASES = {
+    "a broken image no page links": (
+        _broken,
+        [
+            "is not a readable image (damaged, empty, or not an image at all)",
+            "no post, persona or event names it",
+        ],
+    ),
+    "a PNG named .jpg that a post shows": (
+        _png_as_jpg,
+        [
+            "is a PNG image but its name ends in .jpg: rename it to chart.png",
+            f"used by {POSTS}/chart-post.md:9",
+        ],
+    ),
+}
+
+
 @pytest.mark.parametrize("case", sorted(AUDIO_CASES))
 def test_every_problem_of_an_audio_field_comes_together(case, site_copy, tmp_path):
     more, duration, expected = AUDIO_CASES[case]
@@ -480,3 +622,47 @@ def test_an_events_bad_date_comes_with_its_other_fields_problems(site_copy, tmp_
         assert result.returncode != 0, out
         for words in expected:
             assert out.count(words) == 1, (words, out)
+
+
+@pytest.mark.parametrize("case", sorted(IMAGE_CASES))
+def test_a_bad_image_file_is_found_before_pages(case, site_copy, tmp_path):
+    """The images plugin inspects every content image's header in on_files, used or not:
+    check (which stops before on_env) and the build report it, the build before any page."""
+    make, words = IMAGE_CASES[case]
+    root = site_copy(None)
+    shown = make(root)
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(checked, built, tmp_path / "site", f"{shown}: ", *words)
+
+
+def test_a_broken_image_only_a_draft_uses_is_left_out_as_before(site_copy, tmp_path):
+    """An image that only an unpublished post uses is dropped, not inspected: both pass."""
+    root = site_copy(None)
+    post = root / POSTS / "chart-draft.md"
+    post.write_text(
+        "---\ntitle: Chart\ndate: 2025-05-01\nauthors: [amara-okafor]\ndraft: true\n---\n\n"
+        "First paragraph.\n\n![A chart](../images/draft-only.png)\n",
+        encoding="utf-8",
+    )
+    (root / IMAGES / "draft-only.png").write_bytes(b"x")
+    checked, built = outcome(root, tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert built.returncode == 0, built.stderr
+
+
+def test_a_content_file_named_like_a_variant_names_that_file(site_copy, tmp_path):
+    """A content file where the build writes a variant: the message names the content file
+    the contributor added (not a cache file) and the image whose variant it is."""
+    root = site_copy(None)
+    first = build_in_process(root, tmp_path / "first")
+    variant = sorted((first.site / "blog/images").glob("winter-webinar-poster-*w.*.jpg"))[0]
+    (root / IMAGES / variant.name).write_bytes(variant.read_bytes())
+    checked, built = outcome(root, tmp_path)
+    assert_both_fail(
+        checked,
+        built,
+        tmp_path / "site",
+        f"{IMAGES}/{variant.name}: has the name of a variant the build writes for "
+        f"{IMAGES}/winter-webinar-poster.jpg",
+    )
+    assert ".cache/" not in checked.stdout + built.stderr

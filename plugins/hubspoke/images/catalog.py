@@ -1,8 +1,11 @@
 """The images plugin's state for one build: which images are used where, and what to publish.
 
-Pages are read first (`note_page`: references, alt text, escapes, infographic
+In on_files, `check_files` inspects every content image's header and refuses content
+files named like variants, so these problems stop the build (and `hubspoke check`)
+before any page. Pages are read next (`note_page`: references, alt text, escapes, infographic
 marks); once every page is converted and the network has pruned what
-unpublished posts used, `publish` inspects every content image, plans and
+unpublished posts used, `publish` inspects the images left (those only unpublished
+posts may use), plans and
 encodes what the cache lacks (in a process pool), and swaps MkDocs' files for
 the cleaned ones plus their variants. `views` then tells `rewrite` how to show
 each image on the final pages.
@@ -46,6 +49,7 @@ from hubspoke.core.image_inspect import (
 )
 from hubspoke.core.image_plan import Encoding, Output, SourcePlan, is_infographic, plan_source
 from hubspoke.core.image_svg import SvgProblem, check_svg
+from hubspoke.core.mdscan import Scanner
 from hubspoke.core.urls import source_path
 
 from .cards import CardMaker
@@ -105,6 +109,10 @@ class ImagesBuild:
         self._avatar_set: set[str] = set()
         self._pictures: dict = {}
         self._by_url: dict[str, Source] | None = None
+        self._read_early: set[str] = set()
+        self._early = False
+        self._names: dict[str, list[str]] = defaultdict(list)  # before pages: see _note_names
+        self._published: dict[str, str] = {}  # a path this build writes -> what it is
         self.cards = CardMaker(self)
 
     # -- on_files -------------------------------------------------------------
@@ -112,6 +120,76 @@ class ImagesBuild:
     def index_files(self, files: Files) -> None:
         """Remember which static file each site URL is, to resolve <img> sources."""
         self.url_map = {unquote(f.url): f for f in files if not f.is_documentation_page() and f.url}
+
+    def check_files(self, files: Files, network_build) -> None:
+        """Inspect every content image's header and refuse content files named like the
+        variants the build writes, before any page is rendered (so `hubspoke check`, which
+        stops before on_env, runs this too). Images only unpublished posts may use are
+        left to `publish`: the network drops them there if no built page uses them."""
+        avatars = self._avatar_urls(network_build)
+        later = set(getattr(network_build, "unpublished_assets", None) or ())
+        self._note_names(files, network_build, avatars)
+        self._early = True
+        try:
+            for file in sorted(files, key=lambda f: f.src_uri):
+                if file.is_documentation_page() or file.src_uri in later:
+                    continue
+                if self._is_content(file, avatars):
+                    self._read(file)
+                    self._read_early.add(file.src_uri)
+        finally:
+            self._early = False
+        self._check_variant_names(files, set(avatars.values()))
+        self._raise_problems()
+
+    def _check_variant_names(self, files: Files, avatar_urls: set[str]) -> None:
+        """A content file at the path of a variant the build writes would be overwritten."""
+        for source in self.sources.values():
+            plan = plan_source(
+                source.info,
+                self.encoding,
+                avatar=source.file.url in avatar_urls,
+                infographic=True,  # every name the build may write, with the preview's
+            )
+            stem, _ = posixpath.splitext(source.file.src_uri)
+            for outputs, base in ((plan.variants, stem), (plan.preview, f"{stem}-top")):
+                for output in outputs:
+                    other = files.get_file_from_path(_variant_uri(base, output))
+                    if other is not None and other is not source.file:
+                        self.problems.add(
+                            self.file_label(other),
+                            f"has the name of a variant the build writes for {source.label}: "
+                            "remove it (the build makes the variants of an image itself) "
+                            "or rename it",
+                        )
+
+    def _note_names(self, files: Files, network_build, avatars: dict[str, str]) -> None:
+        """Before pages are rendered, which pages name each file: the images and links of
+        the posts, personas and events the one reader read, posts' `image` fields and
+        avatars; the messages of `used_by` name them until the pages are rendered."""
+        names = self._names
+        for author_id, url in avatars.items():
+            names[unquote(url)].append(f"the avatar of author '{author_id}'")
+        if network_build is None:
+            return
+        for file in files.documentation_pages():
+            text = network_build.source_text(file)
+            if text is None:
+                continue
+            label = self.file_label(file)
+            for ref in Scanner(text).references():
+                if ref.url and not core_html.is_external(ref.url) and ref.url[0] not in "#/":
+                    path = unquote(ref.url.split("#")[0].split("?")[0])
+                    names[source_path(file.src_uri, path)].append(f"{label}:{ref.line}")
+        for post in getattr(network_build.network, "posts", ()):
+            if post.image and not core_html.is_external(post.image):
+                line = post.lines.get("image")
+                shown = f"{_label(Path(self.docs_dir) / post.source, self.root)}"
+                names[source_path(post.source, post.image)].append(
+                    f"{shown}:{line}" if line else shown
+                )
+        for found in names.values():
+            found.sort(key=_by_line)
 
     def url_files_by_src(self) -> dict[str, File]:
         return {f.src_uri: f for f in self.url_map.values()}
@@ -179,7 +257,9 @@ class ImagesBuild:
             self.uses[unquote(url)].append(f"the avatar of author '{author_id}'")
         self.cards.note_post_images(network_build)
         for file in sorted(files, key=lambda f: f.src_uri):
-            if not file.is_documentation_page() and self._is_content(file, avatars):
+            if file.src_uri in self._read_early or file.is_documentation_page():
+                continue
+            if self._is_content(file, avatars):
                 self._read(file)
         self._raise_problems()
         for source in self.sources.values():
@@ -289,6 +369,7 @@ class ImagesBuild:
             )
         )
         self._count(plan.original)
+        self._published[original.src_uri] = source.label
         stem, _ = posixpath.splitext(original.src_uri)
         full = self._rendition(files, source, plan.variants, stem)
         preview = None
@@ -320,7 +401,7 @@ class ImagesBuild:
                 continue
             variants = []
             for output in group:
-                uri = f"{stem}-{output.width}w.{output.key[:12]}.{output.extension}"
+                uri = _variant_uri(stem, output)
                 file = self.add_file(files, uri, output, f"a variant of {source.label}")
                 variants.append(Variant(file.url, output.width))
             if fmt == fallback:
@@ -334,12 +415,15 @@ class ImagesBuild:
         """Publish a cached output at `uri`; another file already there is an error."""
         other = files.get_file_from_path(uri)
         if other is not None:
+            # A published image's file is its cleaned copy in the cache: name the source.
+            shown = self._published.get(other.src_uri) or self.file_label(other)
             raise PluginError(
                 f"hubspoke/images: {what} would be written to '{uri}', which "
-                f"{self.file_label(other)} already produces; rename one of them"
+                f"{shown} already produces; rename one of them"
             )
         file = File.generated(self.config, uri, abs_src_path=self.cached(output))
         files.append(file)
+        self._published[uri] = what
         self._count(output)
         return file
 
@@ -412,7 +496,12 @@ class ImagesBuild:
         return f"{self.docs_label}/{file.src_uri}"
 
     def used_by(self, file: File) -> str:
-        uses = _unique(self.uses.get(unquote(file.url), []))
+        if self._early:  # before pages are rendered: the pages whose source names it
+            uses = _unique(self._names.get(file.src_uri, []))
+            if not uses:
+                return "no post, persona or event names it"
+        else:
+            uses = _unique(self.uses.get(unquote(file.url), []))
         if not uses:
             return "not used by any page"
         shown = ", ".join(uses[:5]) + (f" and {len(uses) - 5} more" if len(uses) > 5 else "")
@@ -426,7 +515,8 @@ class ImagesBuild:
     def _raise_problems(self) -> None:
         if self.problems:
             items, self.problems = self.problems.items, ProblemList()
-            raise PluginError(str(ContentError(items)))
+            error = ContentError(items)
+            raise PluginError(str(error)) from error  # check reports its problems as they are
 
 
 def _unique(items):
@@ -436,6 +526,15 @@ def _unique(items):
             seen.add(item)
             out.append(item)
     return out
+
+
+def _by_line(label: str) -> tuple[str, int]:
+    path, _, line = label.rpartition(":")
+    return (path, int(line)) if path and line.isdigit() else (label, 0)
+
+
+def _variant_uri(stem: str, output: Output) -> str:
+    return f"{stem}-{output.width}w.{output.key[:12]}.{output.extension}"
 
 
 def _files_in(task) -> int:

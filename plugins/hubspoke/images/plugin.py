@@ -1,6 +1,8 @@
 """The `hubspoke/images` plugin: a thin adapter from MkDocs events to the image pipeline.
 
-on_config sets up the build (settings, cache folder); on_page_content notes
+on_config sets up the build (settings, cache folder); on_files inspects every
+content image's header (so check sees a broken one) and refuses files named like
+variants; on_page_content notes
 the images each page shows; on_env, once the network has dropped what only
 unpublished posts used, inspects, encodes (what the cache lacks, in a process
 pool) and publishes every content image and social card; on_page_context adds
@@ -60,6 +62,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         css = (ASSETS / "images.css").read_text(encoding="utf-8")
         files.append(File.generated(config, STYLESHEET, content=css))
         self.build.index_files(files)
+        self.build.check_files(files, _network(config))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):

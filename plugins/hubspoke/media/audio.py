@@ -28,7 +28,9 @@ from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 
 from .config import MediaConfig
-from .labels import Labels
+from .labels import Labels, option_line
+
+MEDIA = "hubspoke/media"
 
 _ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
@@ -181,11 +183,31 @@ class AudioPosts:
         return urls.relative_url(target.url, page.url)
 
     def plan_feeds(self, network) -> None:
-        """Which shows get a feed (those with a syndicated episode), and their paths."""
+        """Which shows get a feed (those with a syndicated episode), and their paths; a
+        feed path that another feed or file takes, or a show image that is not there, is
+        refused here, before any page is rendered."""
         self.feeds = {}
         for found in self.posts.values():
             if network.visibility(found.post).syndicated:
                 self.feeds[found.show] = format_path(self.options.podcast_path, key=found.show)
+        files = self.files
+        if files is None:
+            return
+        taken = {f.dest_uri: f for f in files}
+        claimed: dict[str, str] = {}
+        for key, path in sorted(self.feeds.items()):
+            self._show_image(key, files)
+            if path in claimed:
+                self._refuse(
+                    ("podcast_path",),
+                    f"hubspoke/media: podcast_path: the podcast feeds of the shows "
+                    f"'{claimed[path]}' and '{key}' would both be written to '{path}'; "
+                    "put {key} in the option podcast_path, so each show has its own feed",
+                )
+            other = taken.get(path)
+            if other is not None:
+                self._clash(key, path, self.labels.file(other))
+            claimed[path] = key
 
     # -- on_env ------------------------------------------------------------------
 
@@ -197,6 +219,7 @@ class AudioPosts:
     def write_feeds(self, files: Files, build) -> None:
         network = build.network
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        written: dict[str, str] = {}
         for key, path in sorted(self.feeds.items()):
             episodes = []
             for found in self.posts.values():
@@ -229,12 +252,9 @@ class AudioPosts:
                 )
             show = self._show(key, path, base, files)
             other = next((f for f in files if f.dest_uri == path), None)
-            if other is not None:
-                raise PluginError(
-                    f"hubspoke/media: the podcast feed of show '{key}' would be written to "
-                    f"'{path}', which {self.labels.file(other)} already produces; change the "
-                    "option podcast_path or move the other file"
-                )
+            if other is not None:  # a file added after on_files
+                self._clash(key, path, written.get(path) or self.labels.file(other))
+            written[path] = f"the podcast feed of show '{key}'"
             files.append(
                 File.generated(
                     self.config,
@@ -248,19 +268,42 @@ class AudioPosts:
         show = self.shows[key]
         return default if show is None else show[name]
 
+    def _clash(self, key: str, path: str, other: str) -> None:
+        self._refuse(
+            ("podcast_path",),
+            f"hubspoke/media: the podcast feed of show '{key}' would be written to "
+            f"'{path}', which {other} already produces; change the option podcast_path "
+            "or move the other file",
+        )
+
+    def _refuse(self, option: tuple[str, ...], message: str) -> None:
+        """Stop at the line of mkdocs.yml that sets `option` (as check reports it)."""
+        config_file = self.config.config_file_path
+        line = option_line(config_file, MEDIA, *option) if config_file else None
+        if line is None:
+            raise PluginError(message)
+        error = ContentError([Problem(self.labels.path(config_file), line, None, message)])
+        raise PluginError(str(error)) from error
+
+    def _show_image(self, key: str, files: Files) -> File | None:
+        """The show's cover image file, if it names one; one that is not there is refused."""
+        image = self._show_option(key, "image", None)
+        if not image:
+            return None
+        file = files.get_file_from_path(image.strip("/"))
+        if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
+            self._refuse(
+                ("podcast_shows", key, "image"),
+                f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
+                f".png file inside {self.labels.docs_label}/ (looked for "
+                f"{self.labels.docs(image.strip('/'))})",
+            )
+        return file
+
     def _show(self, key: str, path: str, base: str, files: Files) -> podcast.Show:
         config = self.config
-        image_url = None
-        image = self._show_option(key, "image", None)
-        if image:
-            file = files.get_file_from_path(image.strip("/"))
-            if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
-                raise PluginError(
-                    f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
-                    f".png file inside {self.labels.docs_label}/ (looked for "
-                    f"{self.labels.docs(image.strip('/'))})"
-                )
-            image_url = urljoin(base, file.url)
+        file = self._show_image(key, files)
+        image_url = urljoin(base, file.url) if file is not None else None
         author = self._show_option(key, "author", None) or config.site_author or config.site_name
         description = self._show_option(key, "description", "") or config.site_description or ""
         link = self._show_option(key, "link", None) or base

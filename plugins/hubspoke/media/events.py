@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.core import events as core_events
 from hubspoke.core import metadata, urls
+from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.publication import State, Visibility
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.head import Head
@@ -108,34 +109,51 @@ class EventPages:
             return  # a site without events and without a place for them in the nav
         from hubspoke.core import ical  # icalendar is large: loaded by sites with events only
 
-        taken = {f.dest_uri: f for f in files}
+        # What writes each output path, as an editor knows it: a content file by its
+        # name, a calendar by the event it is made from.
+        taken = {f.dest_uri: self.labels.file(f) for f in files}
+        problems = ProblemList()
         for source in sorted(self.page_urls):
             event = self.events[source]
             path = format_path(self.options.events_ics_path, slug=event.slug)
+            if path in taken:
+                problems.add(event.shown, self._ics_clash(path, taken[path]))
+                continue
             content = ical.calendar(
                 [self._entry(event)],
                 name=event.title,
                 description=event.description,
             )
-            self._add(files, taken, path, content, f"the calendar file of {event.shown}")
+            self._add(files, path, content)
+            taken[path] = f"the calendar file of {event.shown}"
             self.ics_urls[source] = path
+        if problems:
+            error = ContentError(problems.items)
+            raise PluginError(str(error)) from error
         upcoming = [self._entry(e) for e in self.upcoming() if self.seen[e.source].syndicated]
         path = format_path(self.options.events_calendar_path)
-        name = self.options.events_calendar_name or f"{self.config.site_name} events"
-        content = ical.calendar(upcoming, name=name, description=self.config.site_description)
-        self._add(files, taken, path, content, "the calendar of upcoming events")
-        self.calendar_url = path
-
-    def _add(self, files: Files, taken: dict, path: str, content: bytes, what: str) -> None:
         if path in taken:
             raise PluginError(
-                f"hubspoke/media: {what} would be written to '{path}', which "
-                f"{self.labels.file(taken[path])} already produces; rename one of them"
+                f"hubspoke/media: the calendar of upcoming events would be written to "
+                f"'{path}', which {taken[path]} already produces; change the option "
+                "events_calendar_path or rename the other file"
             )
+        name = self.options.events_calendar_name or f"{self.config.site_name} events"
+        content = ical.calendar(upcoming, name=name, description=self.config.site_description)
+        self._add(files, path, content)
+        self.calendar_url = path
+
+    def _ics_clash(self, path: str, other: str) -> str:
+        if "{slug}" in self.options.events_ics_path:
+            fix = "rename one of the two event files, so their slugs differ"
+        else:
+            fix = "put {slug} in the option events_ics_path, so each event has its own file"
+        return f"its calendar file would be written to '{path}', which {other} already is; {fix}"
+
+    def _add(self, files: Files, path: str, content: bytes) -> None:
         file = File.generated(
             self.config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV
         )
-        taken[path] = file
         files.append(file)
 
     def _add_index(self, files: Files) -> bool:

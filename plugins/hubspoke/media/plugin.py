@@ -1,7 +1,8 @@
 """The `hubspoke/media` plugin: a thin adapter from MkDocs events to video, audio and events.
 
 on_config sets up the build and takes the `audio` fields and event pages that the
-network's one reader read; on_files (after the network) checks audio files, publishes
+network's one reader read; on_files (after the network) checks audio files, podcast
+show images and feed paths (so check sees them), publishes
 events by the rule and adds the events index, .ics files and assets; on_page_content turns video links into
 players and adds audio players; on_env writes podcast feeds; on_page_context adds
 JSON-LD, og:video and the events' template context; on_post_page adds the player
