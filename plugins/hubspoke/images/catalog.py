@@ -111,7 +111,8 @@ class ImagesBuild:
         self._by_url: dict[str, Source] | None = None
         self._read_early: set[str] = set()
         self._early = False
-        self._names: dict[str, list[str]] = defaultdict(list)  # before pages: see _note_names
+        self._names: dict[str, list[str]] | None = None  # before pages: see _note_names
+        self._name_args: tuple = ()
         self._published: dict[str, str] = {}  # a path this build writes -> what it is
         self.cards = CardMaker(self)
 
@@ -128,7 +129,7 @@ class ImagesBuild:
         left to `publish`: the network drops them there if no built page uses them."""
         avatars = self._avatar_urls(network_build)
         later = set(getattr(network_build, "unpublished_assets", None) or ())
-        self._note_names(files, network_build, avatars)
+        self._names, self._name_args = None, (files, network_build, avatars)  # made if needed
         self._early = True
         try:
             for file in sorted(files, key=lambda f: f.src_uri):
@@ -167,7 +168,7 @@ class ImagesBuild:
         """Before pages are rendered, which pages name each file: the images and links of
         the posts, personas and events the one reader read, posts' `image` fields and
         avatars; the messages of `used_by` name them until the pages are rendered."""
-        names = self._names
+        names = self._names = defaultdict(list)
         for author_id, url in avatars.items():
             names[unquote(url)].append(f"the avatar of author '{author_id}'")
         if network_build is None:
@@ -497,6 +498,8 @@ class ImagesBuild:
 
     def used_by(self, file: File) -> str:
         if self._early:  # before pages are rendered: the pages whose source names it
+            if self._names is None:  # scanned only when a problem needs the names
+                self._note_names(*self._name_args)
             uses = _unique(self._names.get(file.src_uri, []))
             if not uses:
                 return "no post, persona or event names it"
