@@ -666,3 +666,21 @@ def test_a_content_file_named_like_a_variant_names_that_file(site_copy, tmp_path
         f"{IMAGES}/winter-webinar-poster.jpg",
     )
     assert ".cache/" not in checked.stdout + built.stderr
+
+
+def test_a_file_the_site_leaves_out_is_named_as_left_out_not_missing(site_copy, tmp_path):
+    """An audio file, a post image and a persona page that exist but that exclude_docs
+    leaves out: the message says so, instead of 'not found' or 'add the file'."""
+    root = site_copy("media")
+    config = root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8")
+        + "exclude_docs: |\n  blog/media/episode-two.mp3\n  personas/buyer.md\n",
+        encoding="utf-8",
+    )
+    checked, built = outcome(root, tmp_path)
+    for out in (checked.stdout, built.stderr):
+        assert "content/blog/media/episode-two.mp3 is left out of the site (exclude_docs" in out
+        assert "content/personas/buyer.md is left out of the site" in out, out
+        assert "not found (looked for content/blog/media/episode-two.mp3)" not in out, out
+        assert "unknown persona id 'buyer'" not in out, out

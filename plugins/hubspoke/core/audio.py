@@ -21,6 +21,7 @@ import yaml
 
 from . import validation
 from .errors import ContentError, Problem
+from .intake import left_out_message
 from .urls import source_path
 from .video import clock_duration, iso_duration, parse_duration
 from .yamlfile import FRONT_MATTER, Document, decode, split_front_matter
@@ -224,7 +225,12 @@ DEFAULT_SHOW = "podcast"  # the one show of a site that configures none
 
 
 def settled(
-    audio: Audio, shows: tuple[str, ...], files: set[str], docs_dir, shown_path
+    audio: Audio,
+    shows: tuple[str, ...],
+    files: set[str],
+    docs_dir,
+    shown_path,
+    left_out: set[str] = frozenset(),
 ) -> tuple[Audio | None, list[Problem]]:
     """The audio with its show named and its file measured, or the problems of both.
 
@@ -251,6 +257,8 @@ def settled(
     size = None
     if "file" in audio.broken:
         pass
+    elif audio.path in left_out:
+        problem("file", left_out_message(shown_path(audio.path)))
     elif audio.path not in files:
         problem("file", f"'{audio.file}' not found (looked for {shown_path(audio.path)})")
     else:

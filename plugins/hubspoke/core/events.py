@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timezone, tzinfo
 
 from . import dates, publication, validation
 from .errors import Problem, ProblemList
+from .intake import left_out_message
 from .loaders import as_list
 from .network import unknown_id
 from .publication import State, Visibility
@@ -180,8 +181,11 @@ def check_references(
     authors: Mapping[str, object],
     personas: Mapping[str, object],
     posts: set[str],
+    left_out: Mapping[str, str] | None = None,
 ) -> list[Problem]:
-    """Unknown speakers and personas, and recordings that are not blog posts."""
+    """Unknown speakers and personas, and recordings that are not blog posts; `left_out`
+    as for `network.check_references`."""
+    left_out = left_out or {}
     problems = ProblemList()
     for event in events:
 
@@ -192,7 +196,9 @@ def check_references(
             if speaker not in authors:
                 problem("speakers", unknown_id("author", speaker, authors, "authors/<id>.yml"))
         for persona in event.personas:
-            if persona not in personas:
+            if persona not in personas and f"persona:{persona}" in left_out:
+                problem("personas", left_out_message(left_out[f"persona:{persona}"]))
+            elif persona not in personas:
                 problem(
                     "personas", unknown_id("persona", persona, personas, "content/personas/<id>.md")
                 )

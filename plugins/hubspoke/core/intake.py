@@ -73,6 +73,15 @@ class Intake:
     files: list[str] = field(default_factory=list)
     kinds: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    excluded: list[str] = field(default_factory=list)  # left out of the site, not read
+
+
+def left_out_message(shown: str) -> str:
+    """The message for a file that exists but that the site leaves out (`Intake.excluded`)."""
+    return (
+        f"{shown} is left out of the site (exclude_docs in mkdocs.yml, or a name that "
+        "starts with a dot): publish it, or name another file"
+    )
 
 
 def kind_of(path: str) -> str | None:
@@ -105,6 +114,7 @@ def scan(
     if docs_dir.is_dir():
         for relative, path in _walk(docs_dir, root, rules, shown, intake.problems):
             if excluded(relative):
+                intake.excluded.append(relative)
                 continue
             kind = kind_of(relative)
             intake.files.append(relative)

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from .errors import Problem, ProblemList
 from .indexes import IndexPage, ViewSpec, build_indexes
+from .intake import left_out_message
 from .model import Author, Category, Persona, Post
 from .publication import Visibility, visibility
 from .text import slugify
@@ -148,6 +149,7 @@ def check_references(
     categories_allowed: Iterable[str] = (),
     docs_label: str = "content",
     broken: Iterable = (),
+    left_out: Mapping[str, str] | None = None,
 ) -> list[Problem]:
     """Problems between files: unknown ids, duplicate URLs, missing images.
 
@@ -155,7 +157,10 @@ def check_references(
     (docs-relative) enables the check that a post's `image` exists. `broken`
     are the names (`loaders.PostNames`) of posts that failed to load: their ids
     and image are checked too, so one pass reports every problem of a file.
+    `left_out` are the persona ids and docs-relative files that exist but that
+    mkdocs.yml leaves out of the site (exclude_docs), by the path an editor knows.
     """
+    left_out = left_out or {}
     problems = ProblemList()
     allowed = {slugify(c): c for c in categories_allowed}
     by_path: dict[str, Post] = {}
@@ -173,11 +178,15 @@ def check_references(
             if author_id not in authors:
                 problem("authors", unknown_id("author", author_id, authors, "authors/<id>.yml"))
         for persona_id in post.personas:
-            if persona_id not in personas:
-                problem(
-                    "personas",
-                    unknown_id("persona", persona_id, personas, "content/personas/<id>.md"),
-                )
+            if persona_id in personas:
+                continue
+            if f"persona:{persona_id}" in left_out:
+                problem("personas", left_out_message(left_out[f"persona:{persona_id}"]))
+                continue
+            problem(
+                "personas",
+                unknown_id("persona", persona_id, personas, "content/personas/<id>.md"),
+            )
         if post.reviewer and post.reviewer not in authors:
             problem("reviewer", unknown_id("author", post.reviewer, authors, "authors/<id>.yml"))
         if allowed:
@@ -189,7 +198,7 @@ def check_references(
                         + ", ".join(sorted(allowed.values())),
                     )
         if post.image and files is not None:
-            message = _image_problem(post.source, post.image, files, docs_label)
+            message = _image_problem(post.source, post.image, files, docs_label, left_out)
             if message:
                 problem("image", message)
     for post in posts:
@@ -231,7 +240,9 @@ def unknown_id(kind: str, value: str, known: Mapping[str, object], where: str) -
     return f"unknown {kind} id '{value}': {hint}"
 
 
-def _image_problem(source: str, image: str, files: set[str], docs_label: str) -> str | None:
+def _image_problem(
+    source: str, image: str, files: set[str], docs_label: str, left_out: Mapping[str, str]
+) -> str | None:
     if "://" in image:
         return None if image.startswith("https://") else "must be a relative path or https URL"
     if image.startswith("/"):
@@ -239,6 +250,8 @@ def _image_problem(source: str, image: str, files: set[str], docs_label: str) ->
     resolved = source_path(source, image)
     if resolved.startswith("../") or resolved == "..":
         return "points outside the content folder"
+    if resolved in left_out:
+        return left_out_message(left_out[resolved])
     if resolved not in files:
         return f"file {image!r} not found (looked for {docs_label}/{resolved})"
     return None

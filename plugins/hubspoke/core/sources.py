@@ -218,6 +218,7 @@ def load_site(
 
     # Files that failed to read still exist: a post naming them is not "unknown".
     known_authors = {**authors, **dict.fromkeys(broken_authors)}
+    left_out = _left_out(layout, intake.excluded)
     known_personas = {**personas, **dict.fromkeys(broken_personas)}
     problems.extend(
         check_references(
@@ -229,14 +230,15 @@ def load_site(
             categories_allowed=layout.categories_allowed,
             docs_label=layout.shown(layout.docs_dir),
             broken=broken_posts,
+            left_out=left_out,
         )
     )
-    audio = _settle_audio(layout, audio, set(files), problems)
+    audio = _settle_audio(layout, audio, set(files), problems, set(intake.excluded))
     events = _read_events(layout, files, problems, pages)
     _read_other_pages(layout, files, problems, pages)
     problems.extend(
         core_events.check_references(
-            events, known_authors, known_personas, set(layout.post_sources(files))
+            events, known_authors, known_personas, set(layout.post_sources(files)), left_out
         )
     )
     network = Network(authors, personas, posts, settings)
@@ -254,6 +256,15 @@ def load_site(
         events=events,
         pages=pages,
     )
+
+
+def _left_out(layout: SiteLayout, excluded: list[str]) -> dict[str, str]:
+    """Files the site leaves out, and persona ids whose page it leaves out, as shown."""
+    found = {path: layout.shown(layout.docs_dir / path) for path in excluded}
+    for src in layout.persona_sources(excluded):
+        persona_id = posixpath.splitext(posixpath.basename(src))[0]
+        found[f"persona:{persona_id}"] = found[src]
+    return found
 
 
 def _read_audio(src: str, shown: str, raw: bytes, found: dict, problems: list[Problem]) -> None:
@@ -298,7 +309,7 @@ def _read_other_pages(
 
 
 def _settle_audio(
-    layout: SiteLayout, read: dict, files: set[str], problems: list[Problem]
+    layout: SiteLayout, read: dict, files: set[str], problems: list[Problem], left_out: set[str]
 ) -> dict[str, core_audio.Audio]:
     """Each audio's show and file, checked: a page's files are never audio."""
     audio_files = {f for f in files if not f.endswith(MARKDOWN_SUFFIXES)}
@@ -311,6 +322,7 @@ def _settle_audio(
                 audio_files,
                 layout.docs_dir,
                 lambda path: layout.shown(layout.docs_dir / path),
+                left_out,
             )
         except OSError as error:
             shown = layout.shown(layout.docs_dir / audio.path)
