@@ -32,7 +32,7 @@ from .yamlfile import (
     TextFileError,
     decode,
     newlines,
-    split_front_matter,
+    parse_mapping,
 )
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -299,13 +299,20 @@ def _read_other_pages(
         raw, shown = _read(layout, src, problems)
         if raw is None:
             continue
-        pages[src] = _text(raw)
         try:
-            split_front_matter(shown, decode(shown, raw))
+            text = decode(shown, raw)
         except TextFileError as error:
-            if not error.problem.message.startswith("front matter is not closed"):
-                problems.append(error.problem)  # (a page may start with a rule: MkDocs agrees)
-                pages[src] = _without_front_matter(pages[src])
+            problems.append(error.problem)
+            pages[src] = _without_front_matter(_text(raw))
+            continue
+        pages[src] = text
+        match = FRONT_MATTER.match(text)  # no closing line: a rule, not front matter
+        if match:
+            try:
+                parse_mapping(shown, match.group(1) or "", first_line=2)
+            except TextFileError as error:
+                problems.append(error.problem)
+                pages[src] = _without_front_matter(text)
 
 
 def _settle_audio(
