@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
-from hubspoke.core.model import Post
+from hubspoke.core.network.model import Post
 
 
 def post(n: int, **fields) -> Post:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from hubspoke.core import validation
+from hubspoke.core.content import validation
 
 from .conftest import FIXED_CLOCK, ROOT, build_in_process, copy_site
 

@@ -4,9 +4,9 @@ from datetime import UTC
 
 import pytest
 
-from hubspoke.core import loaders
+from hubspoke.core.content import loaders
+from hubspoke.core.content.yamlfile import TextFileError
 from hubspoke.core.errors import ContentError
-from hubspoke.core.yamlfile import TextFileError
 
 FORMAT = "blog/{date:%Y/%m/%d}/{slug}"
 

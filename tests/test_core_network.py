@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from hubspoke.core.indexes import paginate
-from hubspoke.core.model import Author, Category, Persona
-from hubspoke.core.network import Network, Settings, check_references
+from hubspoke.core.network.assembly import Network, Settings, check_references
+from hubspoke.core.network.indexes import paginate
+from hubspoke.core.network.model import Author, Category, Persona
 
 from .factories import post
 

@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import pytest
 
 from hubspoke.core import dates
-from hubspoke.core.model import Post
-from hubspoke.core.publication import State, state, visibility
+from hubspoke.core.network.model import Post
+from hubspoke.core.network.publication import State, state, visibility
 
 CLOCK = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 

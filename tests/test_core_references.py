@@ -2,7 +2,7 @@
 
 import pytest
 
-from hubspoke.core.references import local_target, targets, urls_in
+from hubspoke.core.content.references import local_target, targets, urls_in
 
 
 def test_every_url_attribute_is_read_with_entities_decoded():

@@ -5,9 +5,9 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from hubspoke.core import spokes
-from hubspoke.core.hubsvg import SpokeCount, hub_svg
-from hubspoke.core.sharing import share_links, tagged
+from hubspoke.core.network import spokes
+from hubspoke.core.network.hubsvg import SpokeCount, hub_svg
+from hubspoke.core.network.sharing import share_links, tagged
 
 SUPPORTED = [
     "linkedin",

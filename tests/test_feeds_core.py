@@ -9,16 +9,7 @@ import feedparser
 import pytest
 from lxml import etree
 
-from hubspoke.core.feed_text import (
-    absolute_html,
-    absolute_url,
-    clean_line,
-    clean_text,
-    with_query,
-    without_page_furniture,
-)
-from hubspoke.core.feed_writers import atom, json_feed, render, rss
-from hubspoke.core.feeds import (
+from hubspoke.core.feeds.table import (
     DEFAULT_PATHS,
     FORMATS,
     KINDS,
@@ -32,8 +23,17 @@ from hubspoke.core.feeds import (
     select,
     utm_params,
 )
-from hubspoke.core.model import Author, Category, Persona, Post
-from hubspoke.core.network import Network, Settings
+from hubspoke.core.feeds.text import (
+    absolute_html,
+    absolute_url,
+    clean_line,
+    clean_text,
+    with_query,
+    without_page_furniture,
+)
+from hubspoke.core.feeds.writers import atom, json_feed, render, rss
+from hubspoke.core.network.assembly import Network, Settings
+from hubspoke.core.network.model import Author, Category, Persona, Post
 
 from .factories import post
 

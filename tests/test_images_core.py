@@ -8,9 +8,10 @@ import io
 import pytest
 from PIL import ExifTags, Image, ImageCms, ImageDraw
 
-from hubspoke.core.image_cards import CardSpec, Person, color, draw_card, readable_on
-from hubspoke.core.image_encode import SourceTask, missing, run_task, run_tasks
-from hubspoke.core.image_html import (
+from hubspoke.core.images.cards import CardSpec, Person, color, draw_card, readable_on
+from hubspoke.core.images.encode import SourceTask, missing, run_task, run_tasks
+from hubspoke.core.images.inspect import ImageProblem, inspect
+from hubspoke.core.images.markup import (
     ImageView,
     PageImages,
     Rendition,
@@ -19,9 +20,8 @@ from hubspoke.core.image_html import (
     find_images,
     rewrite_page,
 )
-from hubspoke.core.image_inspect import ImageProblem, inspect
-from hubspoke.core.image_pixels import DecodeError, decode
-from hubspoke.core.image_plan import (
+from hubspoke.core.images.pixels import DecodeError, decode
+from hubspoke.core.images.plan import (
     Encoding,
     card_from_source,
     focus_crop,
@@ -30,7 +30,7 @@ from hubspoke.core.image_plan import (
     plan_widths,
     preview_box,
 )
-from hubspoke.core.image_svg import SvgProblem, check_svg
+from hubspoke.core.images.svg import SvgProblem, check_svg
 
 ENCODING = Encoding(widths=(100, 200, 400), avatar_widths=(32, 64), formats=("webp",))
 

@@ -12,9 +12,9 @@ import pytest
 from mkdocs.config import load_config
 
 from hubspoke.core import dates
-from hubspoke.core.network import Network, Settings
-from hubspoke.core.report import ReportSettings, build_report
-from hubspoke.core.sources import SiteLayout, load_site
+from hubspoke.core.content.sources import SiteLayout, load_site
+from hubspoke.core.editorial.report import ReportSettings, build_report
+from hubspoke.core.network.assembly import Network, Settings
 from hubspoke.editorial.insights import insights_context
 
 from .conftest import FIXED_CLOCK, build_in_process, copy_site

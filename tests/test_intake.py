@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from hubspoke.core.intake import FileRules, kind_of, scan
+from hubspoke.core.content.intake import FileRules, kind_of, scan
 
 from .conftest import build_in_process, run_check
 

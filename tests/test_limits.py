@@ -9,7 +9,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from hubspoke.core import dates
-from hubspoke.core.yamlfile import TextFileError, parse_mapping
+from hubspoke.core.content.yamlfile import TextFileError, parse_mapping
 
 from .conftest import build_in_process, run_check
 

@@ -8,9 +8,9 @@ import feedparser
 import icalendar
 import pytest
 
-from hubspoke.core import audio, events, ical, podcast, video
 from hubspoke.core.errors import ContentError
-from hubspoke.core.publication import State
+from hubspoke.core.media import audio, events, ical, podcast, video
+from hubspoke.core.network.publication import State
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CHICAGO = ZoneInfo("America/Chicago")

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 import pytest
 import yaml
 
-from hubspoke.core import scaffold
-from hubspoke.core.mdscan import Scanner, blank_code, heading_line, phrase_pattern
-from hubspoke.core.policy import Policy, link_scheme_problems
+from hubspoke.core.content.mdscan import Scanner, blank_code, heading_line, phrase_pattern
+from hubspoke.core.editorial import scaffold
+from hubspoke.core.editorial.policy import Policy, link_scheme_problems
 
 BODY = """Intro [a link](https://x.org "title") and [other](../2025/x.md#part).
 

@@ -9,12 +9,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from hubspoke.core import loaders, spokes
+from hubspoke.core.content import loaders
+from hubspoke.core.content.sanitize import sanitize
+from hubspoke.core.content.yamlfile import TextFileError
 from hubspoke.core.errors import ContentError
 from hubspoke.core.html import add_link_rel, excerpt, link_values, rewrite_urls
-from hubspoke.core.hubsvg import SpokeCount, hub_svg
-from hubspoke.core.sanitize import sanitize
-from hubspoke.core.yamlfile import TextFileError
+from hubspoke.core.network import spokes
+from hubspoke.core.network.hubsvg import SpokeCount, hub_svg
 from hubspoke.head import script_json
 
 FORMAT = "blog/{date:%Y/%m/%d}/{slug}"

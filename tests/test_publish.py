@@ -148,7 +148,7 @@ def test_the_swap_exchanges_folders_in_one_step(tmp_path):
 WORKERS = """
 import multiprocessing, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
-from hubspoke.core.image_encode import end_with_parent
+from hubspoke.core.images.encode import end_with_parent
 
 if __name__ == "__main__":
     context = multiprocessing.get_context("spawn")

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from hubspoke.core.runway import in_last, in_next, interval, runway_days
+from hubspoke.core.editorial.runway import in_last, in_next, interval, runway_days
 
 CLOCK = datetime(2026, 11, 20, 12, 0, tzinfo=UTC)
 

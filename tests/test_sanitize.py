@@ -8,7 +8,7 @@ import hashlib
 
 import pytest
 
-from hubspoke.core.sanitize import expert_policy, guest_policy, reserved_id, sanitize
+from hubspoke.core.content.sanitize import expert_policy, guest_policy, reserved_id, sanitize
 
 from .conftest import build_in_process
 

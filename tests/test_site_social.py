@@ -7,7 +7,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from hubspoke.core.spokes import NETWORKS
+from hubspoke.core.network.spokes import NETWORKS
 
 from .conftest import ROOT, build_in_process
 

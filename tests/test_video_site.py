@@ -8,7 +8,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from hubspoke.core.video import PLATFORM_HOSTS
+from hubspoke.core.media.video import PLATFORM_HOSTS
 
 from .conftest import SITES, build_in_process, copy_site
 

@@ -9,8 +9,8 @@ import sys
 import pytest
 import yaml
 
-from hubspoke.core import yamlfile
-from hubspoke.core.yamlfile import TextFileError, parse_mapping, split_front_matter
+from hubspoke.core.content import yamlfile
+from hubspoke.core.content.yamlfile import TextFileError, parse_mapping, split_front_matter
 
 from .conftest import FIXED_CLOCK
 

@@ -23,16 +23,18 @@ from collections.abc import Sequence
 from datetime import datetime, time
 from pathlib import Path
 
-from hubspoke.core import dates, loaders, scaffold
-from hubspoke.core.deployed import missing_posts
+from hubspoke.core import dates
+from hubspoke.core.content import loaders
+from hubspoke.core.content.sources import LoadedSite, SiteLayout, load_site
+from hubspoke.core.content.yamlfile import TextFileError
+from hubspoke.core.editorial import scaffold
+from hubspoke.core.editorial.formats import to_csv, to_json, to_table
+from hubspoke.core.editorial.policy import check as policy_check
+from hubspoke.core.editorial.report import build_report
 from hubspoke.core.errors import ContentError, Problem
-from hubspoke.core.network import check_references
-from hubspoke.core.policy import check as policy_check
-from hubspoke.core.report import build_report
-from hubspoke.core.report_formats import to_csv, to_json, to_table
-from hubspoke.core.sources import LoadedSite, SiteLayout, load_site
+from hubspoke.core.network.assembly import check_references
+from hubspoke.core.network.deployed import missing_posts
 from hubspoke.core.urls import PathFormatError
-from hubspoke.core.yamlfile import TextFileError
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 AVATAR_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")

@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .core.dates import CLOCK_VARIABLE
 from .core.errors import ContentError, Problem
-from .core.yamlfile import newlines
+from .core.content.yamlfile import newlines
 
 NETWORK = "hubspoke/network"
 EDITORIAL = "hubspoke/editorial"

@@ -7,9 +7,9 @@ the `hubspoke` command can never disagree about them.
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from hubspoke.core.policy import Policy
-from hubspoke.core.report import ReportSettings
-from hubspoke.core.scaffold import POST_PATH
+from hubspoke.core.editorial.policy import Policy
+from hubspoke.core.editorial.report import ReportSettings
+from hubspoke.core.editorial.scaffold import POST_PATH
 
 _POLICY = Policy()
 _REPORT = ReportSettings()

@@ -11,9 +11,9 @@ from dataclasses import asdict
 
 from markupsafe import Markup
 
-from hubspoke.core import charts
-from hubspoke.core.report import Report, iso, runway_dict
-from hubspoke.core.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
+from hubspoke.core.editorial import charts
+from hubspoke.core.editorial.report import Report, iso, runway_dict
+from hubspoke.core.editorial.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
 
 
 def insights_context(report: Report, build, title: str = "Content insights") -> dict:

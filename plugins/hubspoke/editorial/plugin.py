@@ -18,8 +18,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import policy as policy_rules
-from hubspoke.core.report import Report, build_report
+from hubspoke.core.editorial import policy as policy_rules
+from hubspoke.core.editorial.report import Report, build_report
 from hubspoke.core.urls import format_path, generated_source
 from hubspoke.head import head_of
 

@@ -12,11 +12,11 @@ import pathspec
 from mkdocs.config.defaults import MkDocsConfig
 
 from hubspoke.core import dates
-from hubspoke.core.intake import FileRules
-from hubspoke.core.loaders import Limits
-from hubspoke.core.policy import Policy
-from hubspoke.core.report import ReportSettings
-from hubspoke.core.sources import SiteLayout
+from hubspoke.core.content.intake import FileRules
+from hubspoke.core.content.loaders import Limits
+from hubspoke.core.content.sources import SiteLayout
+from hubspoke.core.editorial.policy import Policy
+from hubspoke.core.editorial.report import ReportSettings
 from hubspoke.core.urls import PathFormatError, format_path
 
 from .config import EditorialConfig

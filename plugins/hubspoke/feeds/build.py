@@ -19,9 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from hubspoke.core.feed_text import site_base
-from hubspoke.core.feed_writers import render
-from hubspoke.core.feeds import (
+from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
     FeedSpec,
@@ -33,7 +31,9 @@ from hubspoke.core.feeds import (
     select,
     utm_params,
 )
-from hubspoke.core.model import Post
+from hubspoke.core.feeds.text import site_base
+from hubspoke.core.feeds.writers import render
+from hubspoke.core.network.model import Post
 from hubspoke.core.urls import PathFormatError, source_path
 
 from .config import FeedsConfig

@@ -3,7 +3,7 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from hubspoke.core.feeds import FORMATS, KINDS
+from hubspoke.core.feeds.table import FORMATS, KINDS
 
 
 class FeedsConfig(Config):

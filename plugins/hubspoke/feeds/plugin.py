@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core.feeds import FORMATS, FeedConfigError, feed_specs
+from hubspoke.core.feeds.table import FORMATS, FeedConfigError, feed_specs
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.head import head_of
 

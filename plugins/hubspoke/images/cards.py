@@ -18,7 +18,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
-from hubspoke.core.image_cards import (
+from hubspoke.core.images.cards import (
     BOLD_FONT,
     REGULAR_FONT,
     CardSpec,
@@ -26,8 +26,8 @@ from hubspoke.core.image_cards import (
     color,
     readable_on,
 )
-from hubspoke.core.image_encode import CardTask, missing
-from hubspoke.core.image_plan import (
+from hubspoke.core.images.encode import CardTask, missing
+from hubspoke.core.images.plan import (
     CARD_SIZE,
     Output,
     cache_key,

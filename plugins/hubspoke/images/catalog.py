@@ -27,9 +27,17 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
 from hubspoke.core import urls
+from hubspoke.core.content.mdscan import Scanner
 from hubspoke.core.errors import ContentError, ProblemList
-from hubspoke.core.image_encode import CardTask, SourceTask, missing, run_tasks
-from hubspoke.core.image_html import (
+from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
+from hubspoke.core.images.inspect import (
+    ImageProblem,
+    SourceInfo,
+    inspect,
+    is_raster,
+    is_unsupported,
+)
+from hubspoke.core.images.markup import (
     INFOGRAPHIC_CLASS,
     TEXT_ATTRIBUTE,
     ImageView,
@@ -40,16 +48,8 @@ from hubspoke.core.image_html import (
     find_images,
     rewrite_page,
 )
-from hubspoke.core.image_inspect import (
-    ImageProblem,
-    SourceInfo,
-    inspect,
-    is_raster,
-    is_unsupported,
-)
-from hubspoke.core.image_plan import Encoding, Output, SourcePlan, is_infographic, plan_source
-from hubspoke.core.image_svg import SvgProblem, check_svg
-from hubspoke.core.mdscan import Scanner
+from hubspoke.core.images.plan import Encoding, Output, SourcePlan, is_infographic, plan_source
+from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.urls import source_path
 
 from .cards import CardMaker

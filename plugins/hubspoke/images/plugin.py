@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from PIL import features
 
-from hubspoke.core.image_plan import Encoding
+from hubspoke.core.images.plan import Encoding
 
 from .catalog import ImagesBuild, ImageStats
 from .config import ImagesConfig

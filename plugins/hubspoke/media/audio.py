@@ -19,10 +19,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import audio as core_audio
 from hubspoke.core import html as core_html
-from hubspoke.core import podcast, urls
+from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
+from hubspoke.core.media import audio as core_audio
+from hubspoke.core.media import podcast
 from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head

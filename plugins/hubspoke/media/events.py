@@ -22,16 +22,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import events as core_events
-from hubspoke.core import metadata, urls
+from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, ProblemList
-from hubspoke.core.publication import State, Visibility
+from hubspoke.core.media import events as core_events
+from hubspoke.core.network import metadata
+from hubspoke.core.network.publication import State, Visibility
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.head import Head
 from hubspoke.network import sitemap
 
 if TYPE_CHECKING:
-    from hubspoke.core import ical
+    from hubspoke.core.media import ical
 
 from .config import MediaConfig
 from .labels import Labels
@@ -107,7 +108,7 @@ class EventPages:
             self.page_urls[source] = file.url
         if not self._add_index(files):
             return  # a site without events and without a place for them in the nav
-        from hubspoke.core import ical  # icalendar is large: loaded by sites with events only
+        from hubspoke.core.media import ical  # icalendar is large: loaded by sites with events only
 
         # What writes each output path, as an editor knows it: a content file by its
         # name, a calendar by the event it is made from.
@@ -192,7 +193,7 @@ class EventPages:
         return True
 
     def _entry(self, event: core_events.Event) -> ical.Entry:
-        from hubspoke.core import ical
+        from hubspoke.core.media import ical
 
         network = self.build.network
         recording = self._recording(event)

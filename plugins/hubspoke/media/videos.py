@@ -16,9 +16,10 @@ from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import urls, video
+from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.html import has_id, is_external
+from hubspoke.core.media import video
 from hubspoke.head import Head
 
 from .labels import Labels

@@ -17,13 +17,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import html, references, urls
+from hubspoke.core import html, urls
+from hubspoke.core.content import references
+from hubspoke.core.content.sanitize import expert_policy, guest_policy, safe_id, sanitize
+from hubspoke.core.content.sources import LoadedSite, load_site
+from hubspoke.core.content.yamlfile import FRONT_MATTER
 from hubspoke.core.errors import ContentError, Problem
-from hubspoke.core.network import Network, Settings
-from hubspoke.core.publication import State
-from hubspoke.core.sanitize import expert_policy, guest_policy, safe_id, sanitize
-from hubspoke.core.sources import LoadedSite, load_site
-from hubspoke.core.yamlfile import FRONT_MATTER
+from hubspoke.core.network.assembly import Network, Settings
+from hubspoke.core.network.publication import State
 from hubspoke.editorial.settings import layout
 
 from . import navigation
@@ -413,7 +414,7 @@ class NetworkBuild:
             meta["description"] = escape(str(description))
 
     def sanitize_content(self, page: Page, content: str) -> str:
-        """Every page through its role's profile (see hubspoke/core/sanitize.py), except
+        """Every page through its role's profile (see hubspoke/core/content/sanitize.py), except
         the source paths mkdocs.yml trusts; a post with a guest author is never trusted."""
         role = self.role_of(page)
         if role is not None and role.kind == "post":

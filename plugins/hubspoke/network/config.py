@@ -3,7 +3,7 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
-from hubspoke.core.sharing import SHARE_NETWORKS
+from hubspoke.core.network.sharing import SHARE_NETWORKS
 
 
 class NetworkConfig(Config):
@@ -55,7 +55,7 @@ class NetworkConfig(Config):
         str, default="Guest author: the views expressed here are the author's own."
     )
     guest_link_rel = c.ListOfItems(c.Type(str), default=["ugc"])
-    # Kept so old configs load: every page is now sanitised by role (hubspoke/core/sanitize.py)
+    # Kept so old configs load: every page is now sanitised by role (hubspoke/core/content/sanitize.py)
     # and `false` no longer turns that off (a warning says so); only `true` is meaningful.
     guest_sanitize = c.Type(bool, default=True)
     guest_iframe_hosts = c.ListOfItems(

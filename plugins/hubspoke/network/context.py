@@ -16,13 +16,14 @@ from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date
 from markupsafe import Markup
 
-from hubspoke.core import html, sharing, urls
-from hubspoke.core.hubsvg import SpokeCount, describe, hub_svg
-from hubspoke.core.indexes import IndexPage
-from hubspoke.core.model import Author, Persona, Post
-from hubspoke.core.network import Network
-from hubspoke.core.sanitize import Policy, expert_policy, guest_policy, sanitize
-from hubspoke.core.spokes import Spoke
+from hubspoke.core import html, urls
+from hubspoke.core.content.sanitize import Policy, expert_policy, guest_policy, sanitize
+from hubspoke.core.network import sharing
+from hubspoke.core.network.assembly import Network
+from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_svg
+from hubspoke.core.network.indexes import IndexPage
+from hubspoke.core.network.model import Author, Persona, Post
+from hubspoke.core.network.spokes import Spoke
 from hubspoke.core.text import slugify
 
 from .fragments import Fragments, root_url

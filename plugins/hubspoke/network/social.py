@@ -10,7 +10,7 @@ from babel.core import Locale, UnknownLocaleError, get_global
 from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import metadata
+from hubspoke.core.network import metadata
 from hubspoke.core.text import word_count
 from hubspoke.head import Head
 

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 
-from . import dates, spokes, text, validation
-from .errors import ContentError, Problem, ProblemList
-from .model import Author, Category, Persona, Post
-from .urls import PathFormatError, format_path
+from .. import dates, text
+from ..errors import ContentError, Problem, ProblemList
+from ..network import spokes
+from ..network.model import Author, Category, Persona, Post
+from ..urls import PathFormatError, format_path
+from . import validation
 from .yamlfile import (
     Document,
     TextFileError,

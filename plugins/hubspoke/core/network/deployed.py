@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from .errors import Problem
-from .network import Network
+from ..errors import Problem
+from ..urls import page_dest
+from .assembly import Network
 from .publication import State
-from .urls import page_dest
 
 
 def missing_posts(

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from .html import is_external, parse_attrs
+from ..html import is_external, parse_attrs
 
 YOUTUBE_HOSTS = {
     "youtube.com",

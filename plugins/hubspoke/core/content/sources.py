@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
-from . import audio as core_audio
-from . import events as core_events
+from ..editorial.policy import SourceText
+from ..errors import ContentError, Problem
+from ..media import audio as core_audio
+from ..media import events as core_events
+from ..network.assembly import Network, Settings, check_references
+from ..network.model import Author, Persona, Post
+from ..network.spokes import Spoke
 from . import loaders
-from .errors import ContentError, Problem
 from .intake import FileRules, Intake, scan
-from .model import Author, Persona, Post
-from .network import Network, Settings, check_references
-from .policy import SourceText
-from .spokes import Spoke
 from .yamlfile import (
     FRONT_MATTER,
     MAX_TEXT_BYTES,

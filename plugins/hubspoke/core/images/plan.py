@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from PIL import __version__ as PILLOW_VERSION
 
-from .image_inspect import SourceInfo
+from .inspect import SourceInfo
 
 # Bump when the encoding pipeline changes the bytes it writes: every cache entry is renewed.
 PIPELINE = "hubspoke-images-2"

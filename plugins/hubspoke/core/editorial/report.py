@@ -13,11 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
 
-from .model import Post
-from .network import Network
-from .publication import State
+from ..network.assembly import Network
+from ..network.model import Post
+from ..network.publication import State
+from ..text import slugify
 from .runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS, in_last, in_next, runway_days
-from .text import slugify
 
 MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -14,7 +14,7 @@ import yaml
 from yaml.composer import Composer
 from yaml.events import AliasEvent
 
-from .errors import Problem
+from ..errors import Problem
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Mapping
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
-from . import html, urls
+from .. import html, urls
 
 # Characters XML 1.0 allows, minus the C0/C1 control characters, DEL and the
 # non-characters U+FDD0..U+FDEF: everything else (emoji, right-to-left text and

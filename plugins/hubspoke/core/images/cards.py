@@ -12,11 +12,11 @@ from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
 
-from .image_pixels import DecodeError, decode
+from .pixels import DecodeError, decode
 
 SIZE = (1200, 630)
 PAD = 72
-FONTS_DIR = Path(__file__).resolve().parent.parent / "images" / "fonts"
+FONTS_DIR = Path(__file__).resolve().parents[2] / "images" / "fonts"
 REGULAR_FONT = FONTS_DIR / "DejaVuSans.ttf"
 BOLD_FONT = FONTS_DIR / "DejaVuSans-Bold.ttf"
 

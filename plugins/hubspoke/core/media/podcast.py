@@ -14,7 +14,7 @@ from datetime import datetime
 
 from feedgen.feed import FeedGenerator
 
-from .feed_text import clean_line, clean_text
+from ..feeds.text import clean_line, clean_text
 
 GENERATOR = "Hubspoke"
 

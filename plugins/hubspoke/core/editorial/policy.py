@@ -16,14 +16,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from . import validation
-from .errors import Problem
-from .mdscan import Reference, Scanner, heading_line
-from .model import Post
-from .network import Network
-from .publication import State, state
-from .urls import resolve
-from .yamlfile import Document, TextFileError, parse_mapping, split_front_matter
+from ..content import validation
+from ..content.mdscan import Reference, Scanner, heading_line
+from ..content.yamlfile import Document, TextFileError, parse_mapping, split_front_matter
+from ..errors import Problem
+from ..network.assembly import Network
+from ..network.model import Post
+from ..network.publication import State, state
+from ..urls import resolve
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|webp|svg|avif)$", re.I)

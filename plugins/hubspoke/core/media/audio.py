@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import validation
-from .errors import ContentError, Problem
-from .intake import left_out_message
-from .urls import source_path
+from ..content import validation
+from ..content.intake import left_out_message
+from ..content.yamlfile import FRONT_MATTER, Document, decode, split_front_matter
+from ..errors import ContentError, Problem
+from ..urls import source_path
 from .video import clock_duration, iso_duration, parse_duration
-from .yamlfile import FRONT_MATTER, Document, decode, split_front_matter
 
 FIELD = "audio"
 DEFAULT_TRANSCRIPT = "#transcript"

@@ -11,13 +11,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .errors import Problem, ProblemList
+from ..content.intake import left_out_message
+from ..errors import Problem, ProblemList
+from ..text import slugify
+from ..urls import source_path
 from .indexes import IndexPage, ViewSpec, build_indexes
-from .intake import left_out_message
 from .model import Author, Category, Persona, Post
 from .publication import Visibility, visibility
-from .text import slugify
-from .urls import source_path
 
 DEFAULT_PATHS = {
     "blog": "blog",

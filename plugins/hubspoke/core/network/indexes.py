@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from ..urls import format_path
 from .model import Post
-from .urls import format_path
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .html import parse_attrs
+from ..html import parse_attrs
 
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 # A code span may wrap lines but never crosses a blank line (the end of a paragraph).

@@ -5,7 +5,7 @@ A feed is a *kind* (the whole site, one author, one persona, one category) in a
 the selected kinds x formats, each with the path format of its file; `select`
 picks every feed's posts with the publication rule; `feed_item` turns a post
 into plain entry data and `Feed` holds one feed, ready for a writer
-(`hubspoke.core.feed_writers`).
+(`hubspoke.core.feeds.writers`).
 """
 
 from __future__ import annotations
@@ -18,8 +18,11 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from urllib.parse import quote
 
-from . import text
-from .feed_text import (
+from .. import text
+from ..network.assembly import Network, view_specs
+from ..network.model import Post
+from ..urls import PathFormatError, format_path, placeholders
+from .text import (
     absolute_html,
     absolute_url,
     clean_line,
@@ -28,9 +31,6 @@ from .feed_text import (
     with_query,
     without_page_furniture,
 )
-from .model import Post
-from .network import Network, view_specs
-from .urls import PathFormatError, format_path, placeholders
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"\s+([,.;:!?)])")
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 
 from PIL import Image
 
-from .image_cards import CardSpec, draw_card
-from .image_pixels import Decoded, DecodeError, clean_copy, decode, flatten
-from .image_plan import PILLOW_FORMATS, Output
+from .cards import CardSpec, draw_card
+from .pixels import Decoded, DecodeError, clean_copy, decode, flatten
+from .plan import PILLOW_FORMATS, Output
 
 _PR_SET_PDEATHSIG = 1
 

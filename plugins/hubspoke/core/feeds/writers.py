@@ -14,7 +14,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
-from .feeds import Feed, FeedItem, cleaned
+from .table import Feed, FeedItem, cleaned
 
 GENERATOR = "Hubspoke"
 RSS_DOCS = "https://www.rssboard.org/rss-specification"

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from .html import MORE
+from ..html import MORE
 
 _GUEST_TAGS = frozenset(nh3.ALLOWED_TAGS) | {
     "iframe", "picture", "source", "figure", "figcaption", "section", "input", "label",

@@ -15,8 +15,8 @@ from datetime import UTC, date
 from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
+from ..feeds.text import clean_line, clean_text
 from .events import Event, utc_or_zone
-from .feed_text import clean_line, clean_text
 
 PRODUCT = "-//Hubspoke//Events//EN"
 STATUS = {"scheduled": "CONFIRMED", "cancelled": "CANCELLED", "postponed": "TENTATIVE"}

@@ -17,8 +17,8 @@ from datetime import datetime
 
 import yaml
 
-from .text import slugify
-from .urls import format_path
+from ..text import slugify
+from ..urls import format_path
 
 POST_PATH = "posts/{date:%Y}/{slug}.md"
 

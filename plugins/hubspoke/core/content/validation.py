@@ -14,7 +14,7 @@ from importlib import resources
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
-from .errors import Problem
+from ..errors import Problem
 from .yamlfile import Document
 
 SCHEMAS = ("post", "author", "persona", "spokes")
@@ -33,7 +33,11 @@ _TYPE_NAMES = {
 @cache
 def schema(name: str) -> dict:
     """The parsed JSON Schema called `name` (post, author, persona)."""
-    text = resources.files("hubspoke.core").joinpath("schemas", f"{name}.schema.json").read_text()
+    text = (
+        resources.files("hubspoke.core.content")
+        .joinpath("schemas", f"{name}.schema.json")
+        .read_text()
+    )
     return json.loads(text)
 
 

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .html import parse_attrs, render_tag
+from ..html import parse_attrs, render_tag
 
 INFOGRAPHIC_CLASS = "infographic"
 TEXT_ATTRIBUTE = "data-text-version"

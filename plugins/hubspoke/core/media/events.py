@@ -16,14 +16,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timezone, tzinfo
 
-from . import dates, publication, validation
-from .errors import Problem, ProblemList
-from .intake import left_out_message
-from .loaders import as_list
-from .network import unknown_id
-from .publication import State, Visibility
-from .urls import source_path
-from .yamlfile import decode, split_front_matter
+from .. import dates
+from ..content import validation
+from ..content.intake import left_out_message
+from ..content.loaders import as_list
+from ..content.yamlfile import decode, split_front_matter
+from ..errors import Problem, ProblemList
+from ..network import publication
+from ..network.assembly import unknown_id
+from ..network.publication import State, Visibility
+from ..urls import source_path
 
 KINDS = {
     "webinar": "Webinar",

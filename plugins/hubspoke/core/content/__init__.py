@@ -1,0 +1,1 @@
+"""Reading the repository: the intake of files, YAML, schemas, loaders and guest HTML."""

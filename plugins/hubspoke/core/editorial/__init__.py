@@ -1,0 +1,1 @@
+"""Editorial tooling: policy, reports, runway, charts and new-file scaffolds."""

@@ -1,0 +1,1 @@
+"""Images: inspection, the variant plan, encoding, social cards, SVG and markup."""

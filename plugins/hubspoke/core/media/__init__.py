@@ -1,0 +1,1 @@
+"""Media: video embeds, audio posts and the podcast feed, events and calendars."""

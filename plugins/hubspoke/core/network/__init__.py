@@ -1,0 +1,1 @@
+"""The network: authors, personas, posts, spokes, the publication rule and index views."""
