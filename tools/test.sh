@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install everything the tests need, lint, then run the whole test suite.
+# Install everything the tests need, lint, type-check, then run the whole test suite.
 # Extra arguments go to pytest, e.g. bash tools/test.sh -k feeds
 #
 # Installs only what is missing, so a second run goes straight to the tests:
@@ -44,4 +44,5 @@ fi
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check plugins tests
 .venv/bin/ruff format --check plugins tests
+.venv/bin/mypy
 .venv/bin/python -m pytest "$@"
