@@ -6,6 +6,7 @@ import fnmatch
 import os
 import posixpath
 import re
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -24,7 +25,9 @@ from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.network.assembly import Network, Settings
+from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.publication import State
+from hubspoke.core.network.spokes import Spoke
 from hubspoke.editorial.settings import layout
 
 from . import navigation
@@ -56,7 +59,13 @@ class NetworkBuild:
     """Everything the network knows during one build; created in on_config."""
 
     def __init__(
-        self, options: NetworkConfig, config: MkDocsConfig, root: Path, settings: Settings, tz
+        self,
+        options: NetworkConfig,
+        config: MkDocsConfig,
+        root: Path,
+        settings: Settings,
+        tz: tzinfo,
+        loaded: LoadedSite,
     ):
         self.options = options
         self.tz = tz
@@ -64,23 +73,23 @@ class NetworkBuild:
         self.root = root
         self.settings: Settings = settings
         self.docs_label = _label(Path(config.docs_dir), root)
-        self.authors = {}
-        self.loaded: LoadedSite | None = None
+        self.loaded = loaded
+        self.authors: dict[str, Author] = loaded.network.authors
         # Pages mkdocs.yml exempts from sanitising (trusted_html): their own inline scripts
         # are allowed by the CSP too.
         self.trusted_pages: set[str] = set()
-        self.network: Network | None = None
-        self.presenter: Presenter | None = None
-        self.posts_by_source: dict = {}
+        self._network: Network | None = None  # both set by read_content (on_files)
+        self._presenter: Presenter | None = None
+        self.posts_by_source: dict[str, Post] = {}
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
         self.unpublished_assets: dict[str, File] = {}
         self._wanted: dict[str, str] = {}
-        self.company: str = config.site_author or config.site_name
-        self.company_spokes: list = []
+        self.company: str = loaded.company or config.site_author or config.site_name
+        self.company_spokes: list[Spoke] = list(loaded.company_spokes)
         self.referenced: set[str] = set()
         self._markdown: markdown.Markdown | None = None
-        self._mentions: re.Pattern | None = None
+        self._mentions: re.Pattern[str] | None = None
         self.site_path = urlsplit(config.site_url or "").path or "/"
         hosts = tuple(options.guest_iframe_hosts)
         self.guest_policy, self.expert_policy = guest_policy(hosts), expert_policy(hosts)
@@ -88,15 +97,15 @@ class NetworkBuild:
     @classmethod
     def start(
         cls,
-        options,
-        config,
+        options: NetworkConfig,
+        config: MkDocsConfig,
         root: Path,
         tz: tzinfo,
         clock: datetime,
         preview: bool,
         *,
         keep_going: bool = False,
-    ):
+    ) -> NetworkBuild:
         """Read the whole content once (the intake and the one reader `load_site`), before
         MkDocs walks docs_dir, which follows links. Every problem is raised at once; with
         `keep_going` (`hubspoke check`'s trial build) the readable content is used instead."""
@@ -117,20 +126,34 @@ class NetworkBuild:
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
         )
-        build = cls(options, config, root, settings, tz)
         loaded = load_site(layout(config, options), settings=settings)
         if loaded.problems and not keep_going or loaded.intake.problems:
             raise ContentError(loaded.problems)  # never go on past a link: MkDocs follows it
-        build.loaded = loaded
-        build.authors = loaded.network.authors
-        build.company = loaded.company or build.company
-        build.company_spokes = list(loaded.company_spokes)
-        return build
+        return cls(options, config, root, settings, tz, loaded)
+
+    @property
+    def network(self) -> Network:
+        """The posts MkDocs lists and their authors and personas, read in on_files."""
+        if self._network is None:
+            raise RuntimeError("NetworkBuild.network is read in on_files (read_content)")
+        return self._network
+
+    @property
+    def presenter(self) -> Presenter:
+        """What the templates show of the network, made with it in on_files."""
+        if self._presenter is None:
+            raise RuntimeError("NetworkBuild.presenter is made in on_files (read_content)")
+        return self._presenter
+
+    @property
+    def content_read(self) -> bool:
+        """Whether on_files has read the content (`network` and `presenter` are there)."""
+        return self._network is not None
 
     def source_text(self, file: File) -> str | None:
         """The text the one reader read for a content page (every Markdown file of the
         content); None for generated pages."""
-        if file.generated_by is not None or self.loaded is None:
+        if file.generated_by is not None:
             return None
         return self.loaded.pages.get(file.src_uri)  # line ends as MkDocs reads them
 
@@ -161,10 +184,10 @@ class NetworkBuild:
         for file in files.documentation_pages():
             if file.src_uri in self.loaded.posts and file.src_uri not in readable:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # a broken post, kept going past
-        self.network = Network(self.authors, personas, posts, self.settings)
-        self.posts_by_source = {p.source: p for p in self.network.posts}
-        self.presenter = Presenter(
-            self.network,
+        network = self._network = Network(self.authors, personas, posts, self.settings)
+        self.posts_by_source = {p.source: p for p in network.posts}
+        self._presenter = Presenter(
+            network,
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
             locale=str(self.config.theme.get("language") or "en"),
@@ -177,7 +200,7 @@ class NetworkBuild:
             share_utm=self.options.share_utm,
         )
 
-    def _whole(self, post, personas) -> bool:
+    def _whole(self, post: Post, personas: Mapping[str, Persona]) -> bool:
         """Every id the post names exists (always so, unless `keep_going` went past)."""
         known = self.authors
         return (
@@ -190,7 +213,7 @@ class NetworkBuild:
         """Apply the publication rule to posts, then add every generated file."""
         network, presenter = self.network, self.presenter
         for post in network.posts:
-            file = files.get_file_from_path(post.source)
+            file = _listed(files, post.source)
             visibility = network.visibility(post)
             if not visibility.built:
                 files.remove(file)
@@ -309,9 +332,9 @@ class NetworkBuild:
                 if target:
                     found.add(target)
         for src in found:
-            target = files.get_file_from_path(src)
-            if target is not None and not target.is_documentation_page():
-                self.unpublished_assets[target.src_uri] = target
+            asset = files.get_file_from_path(src)
+            if asset is not None and not asset.is_documentation_page():
+                self.unpublished_assets[asset.src_uri] = asset
 
     def _draft_html(self, text: str) -> str:
         """An unpublished post's Markdown as HTML, with the site's extensions (never built)."""
@@ -455,7 +478,7 @@ class NetworkBuild:
 
     def _note_references(self, page: Page, content: str) -> None:
         """Mark the unpublished posts' files that this built page's HTML uses."""
-        if not self._wanted:
+        if self._mentions is None:
             self._wanted = {unquote(a.url): src for src, a in self.unpublished_assets.items()}
             names = {posixpath.basename(url) for url in self._wanted}
             names |= {quote(name) for name in names}
@@ -526,6 +549,14 @@ class NetworkBuild:
             counts[state] = counts.get(state, 0) + 1
         summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
         log.info(f"posts: {summary or 'none'}; clock {self.settings.clock:%Y-%m-%d %H:%M %Z}")
+
+
+def _listed(files: Files, src: str) -> File:
+    """The file of a post read_content kept: only posts MkDocs lists are kept."""
+    file = files.get_file_from_path(src)
+    if file is None:
+        raise RuntimeError(f"{src} is not among the files MkDocs lists")
+    return file
 
 
 def _asset(name: str) -> str:

@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hubspoke.core import urls
+from hubspoke.core.network.indexes import IndexPage
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class PageRole:
 
     kind: str
     key: str = ""
-    index: object | None = None
+    index: IndexPage | None = None
 
 
 def move_post(file: File, path: str, config: MkDocsConfig, *, draft: bool) -> None:
