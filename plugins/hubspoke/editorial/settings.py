@@ -18,6 +18,7 @@ from hubspoke.core.content.sources import SiteLayout
 from hubspoke.core.editorial.policy import Policy
 from hubspoke.core.editorial.report import ReportSettings
 from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.network.config import NetworkConfig
 
 from .config import EditorialConfig
 
@@ -47,14 +48,14 @@ def editorial_options(config: MkDocsConfig) -> EditorialConfig:
     return options
 
 
-def layout(config: MkDocsConfig, network) -> SiteLayout:
+def layout(config: MkDocsConfig, network: NetworkConfig) -> SiteLayout:
     """Where the site's content is, from mkdocs.yml and the network and media plugins'
     options. A time zone that does not exist raises `dates.DateError` naming its option."""
     root = Path(config.config_file_path).parent
     timezone = _zone(f"{NETWORK}: timezone", network.timezone)
-    media = config.plugins.get(MEDIA)
-    media = media.config if media is not None and media.config.enabled else None
-    events = media is not None and media.events_enabled
+    plugin = config.plugins.get(MEDIA)
+    media = plugin.config if plugin is not None and plugin.config.enabled else None
+    events = media if media is not None and media.events_enabled else None
     spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
     return SiteLayout(
         root=root,
@@ -75,10 +76,10 @@ def layout(config: MkDocsConfig, network) -> SiteLayout:
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
         audio=media is not None,
         audio_shows=tuple(media.podcast_shows) if media is not None else (),
-        events_dir=media.events_dir if events else None,
+        events_dir=events.events_dir if events else None,
         events_timezone=(
-            _zone(f"{MEDIA}: events_timezone", media.events_timezone)
-            if events and media.events_timezone
+            _zone(f"{MEDIA}: events_timezone", events.events_timezone)
+            if events and events.events_timezone
             else timezone
         ),
     )
@@ -91,7 +92,7 @@ def _zone(option: str, name: str):
         raise dates.DateError(f"{option}: {error}") from None
 
 
-def post_limits(network) -> Limits:
+def post_limits(network: NetworkConfig) -> Limits:
     return Limits(
         tags=network.post_tags_max,
         categories=network.post_categories_max,
@@ -99,7 +100,7 @@ def post_limits(network) -> Limits:
     )
 
 
-def file_rules(config: MkDocsConfig, network) -> FileRules:
+def file_rules(config: MkDocsConfig, network: NetworkConfig) -> FileRules:
     """What the content folder may carry: the site's patterns, plus the stylesheets and
     scripts that mkdocs.yml itself names (extra_css, extra_javascript)."""
     named = [str(entry) for entry in (*config.extra_css, *config.extra_javascript)]

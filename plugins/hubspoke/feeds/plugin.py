@@ -21,6 +21,8 @@ from mkdocs.structure.pages import Page
 from hubspoke.core.feeds.table import FORMATS, FeedConfigError, feed_specs
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.head import head_of
+from hubspoke.network.build import NetworkBuild
+from hubspoke.network.plugin import NetworkPlugin
 
 from .build import FeedsBuild
 from .config import FeedsConfig
@@ -76,8 +78,9 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
                 "feeds are made of its posts"
             )
 
-    def _network(self, config: MkDocsConfig):
-        return config.plugins[NETWORK].build
+    def _network(self, config: MkDocsConfig) -> NetworkBuild | None:
+        plugin = config.plugins[NETWORK]
+        return plugin.build if isinstance(plugin, NetworkPlugin) else None
 
     # Run last: every plugin has added its files (a feed path may not collide with
     # any of them) and every post is rendered.

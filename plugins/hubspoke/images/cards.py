@@ -110,7 +110,9 @@ class CardMaker:
 
     # -- planning -----------------------------------------------------------------
 
-    def plan(self, network_build: NetworkBuild | None) -> tuple[dict[str, list[Output]], list[CardTask]]:
+    def plan(
+        self, network_build: NetworkBuild | None
+    ) -> tuple[dict[str, list[Output]], list[CardTask]]:
         """Cards cut from sources (encoded with them), and drawn cards as their own tasks."""
         if not self.enabled:
             return {}, []

@@ -335,7 +335,9 @@ class ImagesBuild:
         tasks: list[SourceTask | CardTask] = []
         total = 0
         for source in self.sources.values():
-            outputs = _unique([*source.planned().outputs, *card_outputs.get(source.file.src_uri, [])])
+            outputs = _unique(
+                [*source.planned().outputs, *card_outputs.get(source.file.src_uri, [])]
+            )
             total += len(outputs)
             todo = missing(outputs, self.cache_dir)
             if todo:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import logging
 import os
 import posixpath
 import re
@@ -25,6 +26,7 @@ from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.network.assembly import Network, Settings
+from hubspoke.core.network.indexes import IndexPage
 from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.publication import State
 from hubspoke.core.network.spokes import Spoke
@@ -33,8 +35,8 @@ from hubspoke.editorial.settings import layout
 from . import navigation
 from .config import NetworkConfig
 from .context import Presenter
-from .rendered import rendered_post
-from .sitefiles import Claims, PageRole, find_source, generated_page, move_post
+from .rendered import RenderedPost, rendered_post
+from .sitefiles import Claims, PageRole, find_source, generated_page, listed_file, move_post
 
 SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
 # Anything in an unpublished post that may name a local file: link targets (also in
@@ -213,7 +215,7 @@ class NetworkBuild:
         """Apply the publication rule to posts, then add every generated file."""
         network, presenter = self.network, self.presenter
         for post in network.posts:
-            file = _listed(files, post.source)
+            file = listed_file(files, post.source)
             visibility = network.visibility(post)
             if not visibility.built:
                 files.remove(file)
@@ -273,7 +275,7 @@ class NetworkBuild:
                 File.generated(self.config, SHARE_SCRIPT, content=_asset("share-mastodon.js"))
             )
 
-    def _add_index_page(self, index, files: Files, claims: Claims) -> None:
+    def _add_index_page(self, index: IndexPage, files: Files, claims: Claims) -> None:
         file = find_source(files, index.path) if index.attach else None
         if file is not None and file.inclusion.is_in_nav():
             file.inclusion = InclusionLevel.NOT_IN_NAV  # the nav is grown in on_nav
@@ -314,7 +316,7 @@ class NetworkBuild:
             files.append(file)
             self.presenter.avatar_urls[author.id] = file.url
 
-    def _note_assets(self, file: File, post, files: Files) -> None:
+    def _note_assets(self, file: File, post: Post, files: Files) -> None:
         """Remember local files an unpublished post uses; pruned later if no page uses them.
 
         Read from the HTML the post's Markdown becomes (a real parser over every URL
@@ -455,7 +457,7 @@ class NetworkBuild:
         author = self.network.authors.get(author_id)
         return author is None or author.is_guest
 
-    def _has_guest(self, post) -> bool:
+    def _has_guest(self, post: Post) -> bool:
         return any(self.network.authors[a].is_guest for a in post.authors)
 
     def keep_content(self, page: Page, content: str) -> str:
@@ -514,9 +516,11 @@ class NetworkBuild:
             return presenter.hub_page()
         if role.kind == "share":
             return {"role": "share", "noindex": True}
+        if role.index is None:  # every other role is an index page's
+            return None
         return presenter.index_page(role.index, page.url)
 
-    def _post(self, source: str):
+    def _post(self, source: str) -> Post:
         return self.posts_by_source[source]
 
     # -- what other Hubspoke plugins read -------------------------------------
@@ -525,16 +529,16 @@ class NetworkBuild:
         """What a page is to the network: a post, an index page, an overview, the home."""
         return self.roles.get(page.file.src_uri)
 
-    def post_of(self, page: Page):
+    def post_of(self, page: Page) -> Post | None:
         """The post a page shows, if it is a post."""
         role = self.role_of(page)
         return self._post(role.key) if role and role.kind == "post" else None
 
-    def post_url(self, post) -> str:
+    def post_url(self, post: Post) -> str:
         """Site-relative URL of a built post."""
         return self.presenter.post_urls[post.source]
 
-    def rendered(self, post):
+    def rendered(self, post: Post) -> RenderedPost | None:
         """The post's HTML, excerpt and reading time, once its page is rendered."""
         return self.presenter.rendered.get(post.source)
 
@@ -542,21 +546,13 @@ class NetworkBuild:
         """Site-relative URL of the first page of an index (author, persona, category...)."""
         return self.presenter.view_url(kind, key)
 
-    def report(self, log) -> None:
+    def report(self, log: logging.Logger | logging.LoggerAdapter) -> None:
         counts: dict[str, int] = {}
         for post in self.network.posts:
             state = self.network.visibility(post).state.value
             counts[state] = counts.get(state, 0) + 1
         summary = ", ".join(f"{n} {state}" for state, n in sorted(counts.items()))
         log.info(f"posts: {summary or 'none'}; clock {self.settings.clock:%Y-%m-%d %H:%M %Z}")
-
-
-def _listed(files: Files, src: str) -> File:
-    """The file of a post read_content kept: only posts MkDocs lists are kept."""
-    file = files.get_file_from_path(src)
-    if file is None:
-        raise RuntimeError(f"{src} is not among the files MkDocs lists")
-    return file
 
 
 def _asset(name: str) -> str:

@@ -28,6 +28,14 @@ class PageRole:
     index: IndexPage | None = None
 
 
+def listed_file(files: Files, src: str) -> File:
+    """The file of a page the one reader kept, which is only ever one MkDocs lists."""
+    file = files.get_file_from_path(src)
+    if file is None:
+        raise RuntimeError(f"{src} is not among the files MkDocs lists")
+    return file
+
+
 def move_post(file: File, path: str, config: MkDocsConfig, *, draft: bool) -> None:
     """Publish a post file at `path` instead of at its source location."""
     dest = urls.page_dest(path, config.use_directory_urls)

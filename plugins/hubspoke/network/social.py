@@ -45,11 +45,12 @@ class SocialMetadata:
         url = page.canonical_url
         image = next((m["content"] for m in head.meta if m.get("property") == "og:image"), None)
 
-        if kind == "post":
-            post = self.build.post_of(page)
+        post = self.build.post_of(page)  # a post exactly when the role is "post"
+        if post is not None:
             authors = [self.build.network.authors[a] for a in post.authors]
             author_urls = [
-                self.presenter.absolute(self.presenter.view_url("author", a.id)) for a in authors
+                self.presenter.absolute(self.presenter.view_url("author", a.id) or "")
+                for a in authors
             ]
             og = metadata.open_graph(
                 kind="article",
@@ -82,7 +83,7 @@ class SocialMetadata:
             )
             description = post.description or description
             title = post.title
-        elif kind == "author":
+        elif role is not None and role.kind == "author":
             author = self.build.network.authors[role.key]
             og = metadata.open_graph(
                 kind="profile",
