@@ -245,11 +245,11 @@ def load_site(
     return LoadedSite(
         layout,
         network,
+        intake,
         problems,
         post_texts,
         author_texts,
         persona_texts,
-        intake=intake,
         company=company,
         company_spokes=company_spokes,
         audio=audio,
