@@ -18,44 +18,23 @@ from hubspoke.core.content.sources import SiteLayout
 from hubspoke.core.editorial.policy import Policy
 from hubspoke.core.editorial.report import ReportSettings
 from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.media.config import MediaConfig
 from hubspoke.network.config import NetworkConfig
 
 from .config import EditorialConfig
 
 NETWORK = "hubspoke/network"
-EDITORIAL = "hubspoke/editorial"
 MEDIA = "hubspoke/media"
 # MkDocs leaves out hidden files and a top-level templates/ folder, whatever exclude_docs says.
 _ALWAYS_EXCLUDED = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])
 
 
-def network_options(config: MkDocsConfig):
-    """The hubspoke/network options, or None when the plugin is missing or disabled."""
-    plugin = config.plugins.get(NETWORK)
-    if plugin is None or not plugin.config.enabled:
-        return None
-    return plugin.config
-
-
-def editorial_options(config: MkDocsConfig) -> EditorialConfig:
-    """The hubspoke/editorial options; the defaults when the plugin is not listed."""
-    plugin = config.plugins.get(EDITORIAL)
-    if plugin is not None:
-        return plugin.config
-    options = EditorialConfig()
-    options.load_dict({})
-    options.validate()
-    return options
-
-
-def layout(config: MkDocsConfig, network: NetworkConfig) -> SiteLayout:
+def layout(config: MkDocsConfig, network: NetworkConfig, media: MediaConfig | None) -> SiteLayout:
     """Where the site's content is, from mkdocs.yml and the network and media plugins'
     options. A time zone that does not exist raises `dates.DateError` naming its option."""
     root = Path(config.config_file_path).parent
     timezone = _zone(f"{NETWORK}: timezone", network.timezone)
-    plugin = config.plugins.get(MEDIA)
-    media = plugin.config if plugin is not None and plugin.config.enabled else None
-    events = media if media is not None and media.events_enabled else None
+    events = media is not None and media.events_enabled
     spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
     return SiteLayout(
         root=root,
@@ -76,10 +55,10 @@ def layout(config: MkDocsConfig, network: NetworkConfig) -> SiteLayout:
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
         audio=media is not None,
         audio_shows=tuple(media.podcast_shows) if media is not None else (),
-        events_dir=events.events_dir if events else None,
+        events_dir=media.events_dir if events else None,
         events_timezone=(
-            _zone(f"{MEDIA}: events_timezone", events.events_timezone)
-            if events and events.events_timezone
+            _zone(f"{MEDIA}: events_timezone", media.events_timezone)
+            if events and media.events_timezone
             else timezone
         ),
     )
@@ -92,7 +71,7 @@ def _zone(option: str, name: str):
         raise dates.DateError(f"{option}: {error}") from None
 
 
-def post_limits(network: NetworkConfig) -> Limits:
+def post_limits(network) -> Limits:
     return Limits(
         tags=network.post_tags_max,
         categories=network.post_categories_max,
@@ -100,7 +79,7 @@ def post_limits(network: NetworkConfig) -> Limits:
     )
 
 
-def file_rules(config: MkDocsConfig, network: NetworkConfig) -> FileRules:
+def file_rules(config: MkDocsConfig, network) -> FileRules:
     """What the content folder may carry: the site's patterns, plus the stylesheets and
     scripts that mkdocs.yml itself names (extra_css, extra_javascript)."""
     named = [str(entry) for entry in (*config.extra_css, *config.extra_javascript)]

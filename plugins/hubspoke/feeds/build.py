@@ -36,6 +36,7 @@ from hubspoke.core.feeds.text import site_base
 from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Author, Post
 from hubspoke.core.urls import PathFormatError, source_path
+from hubspoke.hub import hub_of
 
 from .config import FeedsConfig
 
@@ -241,7 +242,7 @@ class FeedsBuild:
 
     def _person(self, network_build: NetworkBuild, author: Author) -> Person:
         page = network_build.view_url("author", author.id)
-        avatar = network_build.presenter.avatar_urls.get(author.id)
+        avatar = network_build.addresses.avatars.get(author.id)
         return Person(
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
@@ -249,7 +250,7 @@ class FeedsBuild:
         )
 
     def _disclosure(self) -> str:
-        return self.config.plugins["hubspoke/network"].config.guest_disclosure
+        return hub_of(self.config).network.guest_disclosure
 
     def _image(self, post: Post, files: Files) -> Media | None:
         """The post's `image` as an enclosure: the file MkDocs publishes, with its size."""

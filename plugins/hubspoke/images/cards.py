@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -35,11 +34,9 @@ from hubspoke.core.images.plan import (
 )
 from hubspoke.core.urls import source_path
 from hubspoke.head import head_of
+from hubspoke.network.kinds import KINDS
 
-if TYPE_CHECKING:
-    from hubspoke.network.build import NetworkBuild
-
-    from .catalog import ImagesBuild
+from .shared import ImageSite
 
 FOCUS_FIELD = "image_focus"
 
@@ -56,7 +53,7 @@ class Card:
 class CardMaker:
     """Plans, publishes and announces the cards of one build."""
 
-    def __init__(self, build: ImagesBuild):
+    def __init__(self, build: ImageSite):
         self.build = build
         options, config = build.options, build.config
         self.enabled = bool(options.cards_enabled and config.site_url)
@@ -88,9 +85,9 @@ class CardMaker:
             field=FOCUS_FIELD,
         )
 
-    def note_post_images(self, network_build: NetworkBuild | None) -> None:
+    def note_post_images(self, network_build) -> None:
         """Count each built post's front-matter `image` as a use of that file."""
-        if network_build is None or not network_build.content_read:
+        if network_build is None or network_build.network is None:
             return
         network = network_build.network
         by_src = self.build.url_files_by_src()
@@ -110,9 +107,7 @@ class CardMaker:
 
     # -- planning -----------------------------------------------------------------
 
-    def plan(
-        self, network_build: NetworkBuild | None
-    ) -> tuple[dict[str, list[Output]], list[CardTask]]:
+    def plan(self, network_build) -> tuple[dict[str, list[Output]], list[CardTask]]:
         """Cards cut from sources (encoded with them), and drawn cards as their own tasks."""
         if not self.enabled:
             return {}, []
@@ -120,7 +115,7 @@ class CardMaker:
         self.style = self._style()
         from_sources: dict[str, list[Output]] = {}
         site_name = str(config.site_name)
-        if network_build is not None and network_build.content_read:
+        if network_build is not None and network_build.network is not None:
             network = network_build.network
             for post in network.posts:
                 if not network.visibility(post).built:
@@ -131,7 +126,7 @@ class CardMaker:
                 if source is not None:
                     focus = self.focus.get(post.source)
                     output = card_from_source(source.info, focus, build.encoding)
-                if source is not None and output is not None:
+                if output is not None:
                     from_sources.setdefault(source.file.src_uri, []).append(output)
                     alt = build.alt_of.get(self.build.target_of(source.file.url, "")) or post.title
                     self.cards[("post", post.source)] = Card(output, alt)
@@ -191,13 +186,13 @@ class CardMaker:
             max_pixels=self.build.max_pixels,
         )
 
-    def _person(self, network_build: NetworkBuild, author_id: str) -> Person:
+    def _person(self, network_build, author_id: str) -> Person:
         author = network_build.network.authors[author_id]
-        url = network_build.presenter.avatar_urls.get(author_id)
+        url = network_build.addresses.avatars.get(author_id)
         source = self.build.source_at_url(url) if url else None
         if source is None:
             return Person(author.name)
-        return Person(author.name, source.path, source.info.sha256)
+        return Person(author.name, source.file.abs_src_path, source.info.sha256)
 
     def _style(self) -> dict:
         options, config = self.build.options, self.build.config
@@ -244,24 +239,22 @@ class CardMaker:
                 self.build.stats.cards += 1
             card.url = published[key]
 
-    def card_for(self, page: Page, network_build: NetworkBuild | None) -> Card | None:
+    def card_for(self, page: Page, network_build) -> Card | None:
         if not self.enabled:
             return None
         role = network_build.role_of(page) if network_build is not None else None
-        if role is not None and role.kind == "post":
-            card = self.cards.get(("post", role.key))
-        elif role is not None and role.kind == "author" and role.index is not None:
-            card = self.cards.get(("author", role.key))
-        else:
-            card = None
+        card = None
+        if role is not None and (role.index is not None or role.kind == "post"):
+            own = KINDS[role.kind].card
+            card = self.cards.get((own, role.key)) if own != "site" else None
         return card or self.cards.get(("site", ""))
 
-    def add_head(self, context, page: Page, network_build: NetworkBuild | None) -> None:
+    def add_head(self, context, page: Page, network_build) -> None:
         """og:image and twitter:image tags, with size, type and alt text."""
         card = self.card_for(page, network_build)
         if card is None or card.url is None:
             return
-        url = urljoin(self.build.config.site_url or "", card.url)
+        url = urljoin(self.build.config.site_url, card.url)
         head = head_of(context)
         head.property("og:image", url)
         head.property("og:image:type", card.output.mime)

@@ -16,10 +16,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -34,7 +31,6 @@ from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
 from hubspoke.core.images.inspect import (
     ImageProblem,
-    SourceInfo,
     inspect,
     is_raster,
     is_unsupported,
@@ -50,50 +46,17 @@ from hubspoke.core.images.markup import (
     find_images,
     rewrite_page,
 )
-from hubspoke.core.images.plan import Encoding, Output, SourcePlan, is_infographic, plan_source
+from hubspoke.core.images.plan import Encoding, Output, is_infographic, plan_source
 from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.urls import source_path
 
 from .cards import CardMaker
-
-if TYPE_CHECKING:
-    from hubspoke.network.build import NetworkBuild
+from .shared import ImageStats, Source
 
 PROGRESS_FROM = 8  # tasks: below this, no progress lines
 # Pictures are written with URLs from this placeholder root, so one written picture
 # serves every page that shows the image; each page's own path to the root replaces it.
 _ROOT = "\ue001hubspoke-images-root\ue001"
-
-
-@dataclass
-class ImageStats:
-    """What the last build did; tests and the benchmark read it from the plugin."""
-
-    sources: int = 0
-    svgs: int = 0
-    cards: int = 0
-    files: int = 0
-    encoded: int = 0
-    reused: int = 0
-    bytes_sources: int = 0
-    bytes_published: int = 0
-
-
-@dataclass
-class Source:
-    """One published raster image and what is derived from it."""
-
-    file: File
-    path: str  # the file on disk
-    label: str
-    info: SourceInfo
-    plan: SourcePlan | None = None  # made by `publish`
-
-    def planned(self) -> SourcePlan:
-        """The plan `publish` made (asked for only after it)."""
-        if self.plan is None:
-            raise RuntimeError(f"{self.label} is not planned yet")
-        return self.plan
 
 
 class ImagesBuild:
@@ -134,13 +97,13 @@ class ImagesBuild:
         """Remember which static file each site URL is, to resolve <img> sources."""
         self.url_map = {unquote(f.url): f for f in files if not f.is_documentation_page() and f.url}
 
-    def check_files(self, files: Files, network_build: NetworkBuild | None) -> None:
+    def check_files(self, files: Files, network_build) -> None:
         """Inspect every content image's header and refuse content files named like the
         variants the build writes, before any page is rendered (so `hubspoke check`, which
         stops before on_env, runs this too). Images only unpublished posts may use are
         left to `publish`: the network drops them there if no built page uses them."""
         avatars = self._avatar_urls(network_build)
-        later = set(network_build.unpublished_assets if network_build is not None else ())
+        later = set(getattr(network_build, "unpublished_assets", None) or ())
         self._names, self._name_args = None, (files, network_build, avatars)  # made if needed
         self._early = True
         try:
@@ -176,17 +139,15 @@ class ImagesBuild:
                             "or rename it",
                         )
 
-    def _note_names(
-        self, files: Files, network_build: NetworkBuild | None, avatars: dict[str, str]
-    ) -> dict[str, list[str]]:
+    def _note_names(self, files: Files, network_build, avatars: dict[str, str]) -> None:
         """Before pages are rendered, which pages name each file: the images and links of
         the posts, personas and events the one reader read, posts' `image` fields and
         avatars; the messages of `used_by` name them until the pages are rendered."""
-        names: dict[str, list[str]] = defaultdict(list)
+        names = self._names = defaultdict(list)
         for author_id, url in avatars.items():
             names[unquote(url)].append(f"the avatar of author '{author_id}'")
         if network_build is None:
-            return names
+            return
         for file in files.documentation_pages():
             text = network_build.source_text(file)
             if text is None:
@@ -196,7 +157,7 @@ class ImagesBuild:
                 if ref.url and not core_html.is_external(ref.url) and ref.url[0] not in "#/":
                     path = unquote(ref.url.split("#")[0].split("?")[0])
                     names[source_path(file.src_uri, path)].append(f"{label}:{ref.line}")
-        for post in network_build.network.posts if network_build.content_read else ():
+        for post in getattr(network_build.network, "posts", ()):
             if post.image and not core_html.is_external(post.image):
                 line = post.lines.get("image")
                 shown = f"{_label(Path(self.docs_dir) / post.source, self.root)}"
@@ -205,7 +166,6 @@ class ImagesBuild:
                 )
         for found in names.values():
             found.sort(key=_by_line)
-        return names
 
     def url_files_by_src(self) -> dict[str, File]:
         return {f.src_uri: f for f in self.url_map.values()}
@@ -225,7 +185,7 @@ class ImagesBuild:
         for img in find_images(content):
             local = not (core_html.is_external(img.src) or img.src.startswith(("/", "data:")))
             target = self.target_of(img.src, page.url) if local else None
-            file = self.url_map.get(target) if target is not None else None
+            file = self.url_map.get(target) if local else None
             shown = self.file_label(file) if file else img.src
             if not (img.alt or "").strip():
                 self.log.warning(
@@ -264,7 +224,7 @@ class ImagesBuild:
 
     # -- on_env -----------------------------------------------------------------
 
-    def publish(self, files: Files, network_build: NetworkBuild | None) -> None:
+    def publish(self, files: Files, network_build) -> None:
         """Check, plan, encode (what the cache lacks) and publish every content image."""
         self._raise_problems()
         avatars = self._avatar_urls(network_build)
@@ -315,9 +275,8 @@ class ImagesBuild:
                 self.views[unquote(file.url)] = SvgView(svg.width, svg.height)
                 self.stats.svgs += 1
             elif is_raster(name) or is_unsupported(name):
-                path = _disk_path(file)
-                info = inspect(path, file.content_bytes, max_pixels=self.max_pixels)
-                self.sources[file.src_uri] = Source(file, path, label, info)
+                info = inspect(file.abs_src_path, file.content_bytes, max_pixels=self.max_pixels)
+                self.sources[file.src_uri] = Source(file, label, info)
                 self._by_url = None
                 self.stats.sources += 1
                 self.stats.bytes_sources += info.size
@@ -335,15 +294,13 @@ class ImagesBuild:
         tasks: list[SourceTask | CardTask] = []
         total = 0
         for source in self.sources.values():
-            outputs = _unique(
-                [*source.planned().outputs, *card_outputs.get(source.file.src_uri, [])]
-            )
+            outputs = _unique([*source.plan.outputs, *card_outputs.get(source.file.src_uri, [])])
             total += len(outputs)
             todo = missing(outputs, self.cache_dir)
             if todo:
                 tasks.append(
                     SourceTask(
-                        source.path,
+                        source.file.abs_src_path,
                         todo,
                         self.cache_dir,
                         self.max_pixels,
@@ -352,7 +309,7 @@ class ImagesBuild:
                 )
         total += len(self.cards.generated)
         tasks.extend(card_tasks)
-        by_path = {s.path: s for s in self.sources.values()}
+        by_path = {s.file.abs_src_path: s for s in self.sources.values()}
         progress = self._progress if len(tasks) >= PROGRESS_FROM else None
         if tasks:
             self.log.info(
@@ -377,7 +334,7 @@ class ImagesBuild:
 
     def _publish_source(self, files: Files, source: Source) -> None:
         """Swap the original for its cleaned copy; add every variant; remember the view."""
-        plan, original = source.planned(), source.file
+        plan, original = source.plan, source.file
         files.remove(original)
         files.append(
             File.generated(
@@ -403,21 +360,18 @@ class ImagesBuild:
             original_size=(plan.info.width, plan.info.height),
         )
 
-    def _rendition(
-        self, files: Files, source: Source, outputs: Iterable[Output], stem: str
-    ) -> Rendition:
+    def _rendition(self, files: Files, source: Source, outputs, stem: str) -> Rendition:
         """Publish one set of variants; a modern format that is not smaller than the
         fallback (common for flat drawings in AVIF) is left out: it would cost bytes."""
         by_format: dict[str, list[Output]] = defaultdict(list)
         for output in outputs:
             by_format[output.fmt].append(output)
-        fallback = source.planned().fallback
+        fallback = source.plan.fallback
         weight = {
             fmt: sum(os.path.getsize(self.cached(o)) for o in group)
             for fmt, group in by_format.items()
         }
-        sources: list[tuple[str, tuple[Variant, ...]]] = []
-        fallback_variants: tuple[Variant, ...] = ()
+        sources, fallback_variants = [], ()
         for fmt, group in by_format.items():
             if fmt != fallback and weight[fmt] >= weight[fallback]:
                 continue
@@ -520,7 +474,7 @@ class ImagesBuild:
     def used_by(self, file: File) -> str:
         if self._early:  # before pages are rendered: the pages whose source names it
             if self._names is None:  # scanned only when a problem needs the names
-                self._names = self._note_names(*self._name_args)
+                self._note_names(*self._name_args)
             uses = _unique(self._names.get(file.src_uri, []))
             if not uses:
                 return "no post, persona or event names it"
@@ -531,10 +485,10 @@ class ImagesBuild:
         shown = ", ".join(uses[:5]) + (f" and {len(uses) - 5} more" if len(uses) > 5 else "")
         return f"used by {shown}"
 
-    def _avatar_urls(self, network_build: NetworkBuild | None) -> dict[str, str]:
-        if network_build is None or not network_build.content_read:
+    def _avatar_urls(self, network_build) -> dict[str, str]:
+        if network_build is None:
             return {}
-        return dict(network_build.presenter.avatar_urls)
+        return dict(network_build.addresses.avatars)
 
     def _raise_problems(self) -> None:
         if self.problems:
@@ -563,13 +517,6 @@ def _variant_uri(stem: str, output: Output) -> str:
 
 def _files_in(task) -> int:
     return len(task.outputs) if isinstance(task, SourceTask) else 1
-
-
-def _disk_path(file: File) -> str:
-    """Where a content image or an avatar is on disk (both always have a path)."""
-    if not file.abs_src_path:
-        raise RuntimeError(f"{file.src_uri} has no file on disk")
-    return file.abs_src_path
 
 
 def _label(path: Path, root: Path) -> str:

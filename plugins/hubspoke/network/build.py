@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import fnmatch
-import logging
 import os
 import posixpath
 import re
-from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -26,17 +24,18 @@ from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.network.assembly import Network, Settings
-from hubspoke.core.network.indexes import IndexPage
-from hubspoke.core.network.model import Author, Persona, Post
+from hubspoke.core.network.model import Post
 from hubspoke.core.network.publication import State
-from hubspoke.core.network.spokes import Spoke
 from hubspoke.editorial.settings import layout
+from hubspoke.media.config import MediaConfig
 
 from . import navigation
+from .addresses import Addresses
 from .config import NetworkConfig
 from .context import Presenter
+from .kinds import KINDS
 from .rendered import RenderedPost, rendered_post
-from .sitefiles import Claims, PageRole, find_source, generated_page, listed_file, move_post
+from .sitefiles import Claims, PageRole, find_source, generated_page, move_post
 
 SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
 # Anything in an unpublished post that may name a local file: link targets (also in
@@ -50,24 +49,14 @@ _REFERENCE = re.compile(
 # Private-use characters of Hubspoke's own placeholders (sanitize._MORE_TOKEN, the fragments'
 # and images' root); the video marker U+E010 is refused by the media plugin.
 MARKERS = ("\ue000", "\ue001")
-_OVERVIEWS = {
-    "authors": "hubspoke/authors.html",
-    "personas": "hubspoke/personas.html",
-    "hub": "hubspoke/hub.html",
-}
+_OVERVIEWS = ("authors", "personas", "hub")
 
 
 class NetworkBuild:
     """Everything the network knows during one build; created in on_config."""
 
     def __init__(
-        self,
-        options: NetworkConfig,
-        config: MkDocsConfig,
-        root: Path,
-        settings: Settings,
-        tz: tzinfo,
-        loaded: LoadedSite,
+        self, options: NetworkConfig, config: MkDocsConfig, root: Path, settings: Settings, tz
     ):
         self.options = options
         self.tz = tz
@@ -75,23 +64,27 @@ class NetworkBuild:
         self.root = root
         self.settings: Settings = settings
         self.docs_label = _label(Path(config.docs_dir), root)
-        self.loaded = loaded
-        self.authors: dict[str, Author] = loaded.network.authors
+        self.authors = {}
+        self.loaded: LoadedSite | None = None
         # Pages mkdocs.yml exempts from sanitising (trusted_html): their own inline scripts
         # are allowed by the CSP too.
         self.trusted_pages: set[str] = set()
-        self._network: Network | None = None  # both set by read_content (on_files)
-        self._presenter: Presenter | None = None
-        self.posts_by_source: dict[str, Post] = {}
+        self.network: Network | None = None
+        self.presenter: Presenter | None = None
+        # Where each file landed (filled in on_files) and each post's final HTML (in
+        # on_page_content): what the other sections read.
+        self.addresses = Addresses(view_formats=settings.paths)
+        self.rendered_posts: dict[str, RenderedPost] = {}
+        self.posts_by_source: dict = {}
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
         self.unpublished_assets: dict[str, File] = {}
         self._wanted: dict[str, str] = {}
-        self.company: str = loaded.company or config.site_author or config.site_name
-        self.company_spokes: list[Spoke] = list(loaded.company_spokes)
+        self.company: str = config.site_author or config.site_name
+        self.company_spokes: list = []
         self.referenced: set[str] = set()
         self._markdown: markdown.Markdown | None = None
-        self._mentions: re.Pattern[str] | None = None
+        self._mentions: re.Pattern | None = None
         self.site_path = urlsplit(config.site_url or "").path or "/"
         hosts = tuple(options.guest_iframe_hosts)
         self.guest_policy, self.expert_policy = guest_policy(hosts), expert_policy(hosts)
@@ -106,6 +99,7 @@ class NetworkBuild:
         clock: datetime,
         preview: bool,
         *,
+        media: MediaConfig | None = None,
         keep_going: bool = False,
     ) -> NetworkBuild:
         """Read the whole content once (the intake and the one reader `load_site`), before
@@ -128,34 +122,20 @@ class NetworkBuild:
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
         )
-        loaded = load_site(layout(config, options), settings=settings)
+        build = cls(options, config, root, settings, tz)
+        loaded = load_site(layout(config, options, media), settings=settings)
         if loaded.problems and not keep_going or loaded.intake.problems:
             raise ContentError(loaded.problems)  # never go on past a link: MkDocs follows it
-        return cls(options, config, root, settings, tz, loaded)
-
-    @property
-    def network(self) -> Network:
-        """The posts MkDocs lists and their authors and personas, read in on_files."""
-        if self._network is None:
-            raise RuntimeError("NetworkBuild.network is read in on_files (read_content)")
-        return self._network
-
-    @property
-    def presenter(self) -> Presenter:
-        """What the templates show of the network, made with it in on_files."""
-        if self._presenter is None:
-            raise RuntimeError("NetworkBuild.presenter is made in on_files (read_content)")
-        return self._presenter
-
-    @property
-    def content_read(self) -> bool:
-        """Whether on_files has read the content (`network` and `presenter` are there)."""
-        return self._network is not None
+        build.loaded = loaded
+        build.authors = loaded.network.authors
+        build.company = loaded.company or build.company
+        build.company_spokes = list(loaded.company_spokes)
+        return build
 
     def source_text(self, file: File) -> str | None:
         """The text the one reader read for a content page (every Markdown file of the
         content); None for generated pages."""
-        if file.generated_by is not None:
+        if file.generated_by is not None or self.loaded is None:
             return None
         return self.loaded.pages.get(file.src_uri)  # line ends as MkDocs reads them
 
@@ -186,10 +166,10 @@ class NetworkBuild:
         for file in files.documentation_pages():
             if file.src_uri in self.loaded.posts and file.src_uri not in readable:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # a broken post, kept going past
-        network = self._network = Network(self.authors, personas, posts, self.settings)
-        self.posts_by_source = {p.source: p for p in network.posts}
-        self._presenter = Presenter(
-            network,
+        self.network = Network(self.authors, personas, posts, self.settings)
+        self.posts_by_source = {p.source: p for p in self.network.posts}
+        self.presenter = Presenter(
+            self.network,
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
             locale=str(self.config.theme.get("language") or "en"),
@@ -200,9 +180,11 @@ class NetworkBuild:
             site_url=self.config.site_url,
             share_networks=tuple(self.options.share_networks),
             share_utm=self.options.share_utm,
+            addresses=self.addresses,
+            rendered=self.rendered_posts,
         )
 
-    def _whole(self, post: Post, personas: Mapping[str, Persona]) -> bool:
+    def _whole(self, post, personas) -> bool:
         """Every id the post names exists (always so, unless `keep_going` went past)."""
         known = self.authors
         return (
@@ -215,7 +197,7 @@ class NetworkBuild:
         """Apply the publication rule to posts, then add every generated file."""
         network, presenter = self.network, self.presenter
         for post in network.posts:
-            file = listed_file(files, post.source)
+            file = files.get_file_from_path(post.source)
             visibility = network.visibility(post)
             if not visibility.built:
                 files.remove(file)
@@ -223,7 +205,7 @@ class NetworkBuild:
                 continue
             preview_only = visibility.state in (State.DRAFT, State.SCHEDULED)
             move_post(file, post.path, self.config, draft=preview_only)
-            presenter.post_urls[post.source] = file.url
+            self.addresses.posts[post.source] = file.url
             self.roles[post.source] = PageRole("post", post.source)
             if post.image:
                 self.referenced.add(urls.source_path(post.source, post.image))
@@ -246,7 +228,8 @@ class NetworkBuild:
             "personas": self.options.personas_title,
             "hub": self.options.hub_title,
         }
-        for kind, template in _OVERVIEWS.items():
+        for kind in _OVERVIEWS:
+            template = KINDS[kind].template
             path = self.options[f"{kind}_url"]
             file = find_source(files, path)
             if file is None:
@@ -257,7 +240,7 @@ class NetworkBuild:
                 files.append(file)
             self.roles[file.src_uri] = PageRole(kind)
             self.first_files[(kind, "")] = file
-            self.presenter.url_of_path[path] = file.url
+            self.addresses.pages[path] = file.url
         if "mastodon" in self.options.share_networks:
             path = self.options.share_url
             file = generated_page(
@@ -269,13 +252,13 @@ class NetworkBuild:
             claims.claim(file, "the Mastodon share page")
             files.append(file)
             self.roles[file.src_uri] = PageRole("share")
-            self.presenter.url_of_path[path] = file.url
-            self.presenter.mastodon_page = file.url
+            self.addresses.pages[path] = file.url
+            self.addresses.mastodon_share = file.url
             files.append(
                 File.generated(self.config, SHARE_SCRIPT, content=_asset("share-mastodon.js"))
             )
 
-    def _add_index_page(self, index: IndexPage, files: Files, claims: Claims) -> None:
+    def _add_index_page(self, index, files: Files, claims: Claims) -> None:
         file = find_source(files, index.path) if index.attach else None
         if file is not None and file.inclusion.is_in_nav():
             file.inclusion = InclusionLevel.NOT_IN_NAV  # the nav is grown in on_nav
@@ -300,7 +283,7 @@ class NetworkBuild:
             claims.claim(file, what)
             files.append(file)
         self.roles[file.src_uri] = PageRole(index.kind, index.key, index)
-        self.presenter.url_of_path[index.path] = file.url
+        self.addresses.pages[index.path] = file.url
         if index.number == 1:
             self.first_files[(index.kind, index.key)] = file
 
@@ -314,9 +297,9 @@ class NetworkBuild:
             file = File.generated(self.config, src, abs_src_path=author.avatar)
             claims.claim(file, f"the avatar of author '{author.id}'")
             files.append(file)
-            self.presenter.avatar_urls[author.id] = file.url
+            self.addresses.avatars[author.id] = file.url
 
-    def _note_assets(self, file: File, post: Post, files: Files) -> None:
+    def _note_assets(self, file: File, post, files: Files) -> None:
         """Remember local files an unpublished post uses; pruned later if no page uses them.
 
         Read from the HTML the post's Markdown becomes (a real parser over every URL
@@ -334,9 +317,9 @@ class NetworkBuild:
                 if target:
                     found.add(target)
         for src in found:
-            asset = files.get_file_from_path(src)
-            if asset is not None and not asset.is_documentation_page():
-                self.unpublished_assets[asset.src_uri] = asset
+            target = files.get_file_from_path(src)
+            if target is not None and not target.is_documentation_page():
+                self.unpublished_assets[target.src_uri] = target
 
     def _draft_html(self, text: str) -> str:
         """An unpublished post's Markdown as HTML, with the site's extensions (never built)."""
@@ -408,31 +391,31 @@ class NetworkBuild:
         role = self.roles.get(page.file.src_uri)
         if role is None:
             return
+        kind = KINDS[role.kind]
+        if kind.only_with_index and role.index is None:
+            return
         meta = page.meta
         title, description = meta.get("title"), meta.get("description")
-        if role.kind == "post":
+        if kind.template == "index":
+            meta.setdefault("template", role.index.template)
+        elif kind.template:
+            meta.setdefault("template", kind.template)
+        if kind.describe is not None:
+            own_title, own_description = kind.describe(self, role)
+            if kind.describe_wins:
+                title, description = own_title, own_description
+            else:
+                title, description = title or own_title, description or own_description
+        if not kind.searchable:
+            meta["search"] = {"exclude": True}
+            meta["hubspoke_noindex"] = True
+        if kind.noindex_unless_indexed:
             post = self._post(role.key)
-            meta.setdefault("template", "hubspoke/post.html")
-            title, description = post.title, post.description
             if not self.network.visibility(post).indexed:
                 meta["search"] = {**(meta.get("search") or {}), "exclude": True}
                 meta["hubspoke_noindex"] = True
-        elif role.kind == "persona" and role.index is not None:
-            persona = self.network.personas[role.key]
-            meta.setdefault("template", "hubspoke/persona.html")
-            title = title or persona.name
-            description = description or persona.summary
-        elif role.kind == "home":
-            meta.setdefault("template", "hubspoke/home.html")
-        elif role.kind == "share":
-            meta["search"] = {"exclude": True}
-            meta["hubspoke_noindex"] = True
-        elif role.kind in ("blog", "authors", "personas", "hub"):
-            meta.setdefault(
-                "template", role.index.template if role.index else _OVERVIEWS[role.kind]
-            )
-        if role.kind == "post" and post.canonical_url:
-            page.canonical_url = post.canonical_url
+            if post.canonical_url:
+                page.canonical_url = post.canonical_url
         if title:
             meta["title"] = escape(str(title))
         if description:
@@ -442,10 +425,7 @@ class NetworkBuild:
         """Every page through its role's profile (see hubspoke/core/content/sanitize.py), except
         the source paths mkdocs.yml trusts; a post with a guest author is never trusted."""
         role = self.role_of(page)
-        if role is not None and role.kind == "post":
-            guest = self._has_guest(self._post(role.key))
-        else:
-            guest = role is not None and role.kind == "author" and self._is_guest(role.key)
+        guest = role is not None and KINDS[role.kind].guest(self, role.key)
         src = page.file.src_uri
         if not guest and any(fnmatch.fnmatchcase(src, p) for p in self.options.trusted_html):
             self.trusted_pages.add(src)
@@ -453,11 +433,8 @@ class NetworkBuild:
         _rename_toc(page.toc)
         return sanitize(content, self.guest_policy if guest else self.expert_policy)
 
-    def _is_guest(self, author_id: str) -> bool:
-        author = self.network.authors.get(author_id)
-        return author is None or author.is_guest
-
-    def _has_guest(self, post: Post) -> bool:
+    def has_guest(self, post: Post) -> bool:
+        """A post with a guest among its authors is sanitised and disclosed as a guest's."""
         return any(self.network.authors[a].is_guest for a in post.authors)
 
     def keep_content(self, page: Page, content: str) -> str:
@@ -468,9 +445,9 @@ class NetworkBuild:
         if role is None or role.kind != "post":
             return content
         post = self._post(src)
-        if self._has_guest(post):
+        if self.has_guest(post):
             content = html.add_link_rel(content, tuple(self.options.guest_link_rel))
-        self.presenter.rendered[src] = rendered_post(
+        self.rendered_posts[src] = rendered_post(
             content,
             page.url,
             readtime=post.readtime,
@@ -480,7 +457,7 @@ class NetworkBuild:
 
     def _note_references(self, page: Page, content: str) -> None:
         """Mark the unpublished posts' files that this built page's HTML uses."""
-        if self._mentions is None:
+        if not self._wanted:
             self._wanted = {unquote(a.url): src for src, a in self.unpublished_assets.items()}
             names = {posixpath.basename(url) for url in self._wanted}
             names |= {quote(name) for name in names}
@@ -503,24 +480,9 @@ class NetworkBuild:
         role = self.roles.get(page.file.src_uri)
         if role is None:
             return None
-        presenter = self.presenter
-        if role.kind == "post":
-            return presenter.post_page(self._post(role.key))
-        if role.kind == "home":
-            return presenter.home_page(page.url, self.options.home_posts)
-        if role.kind == "authors":
-            return presenter.authors_page()
-        if role.kind == "personas":
-            return presenter.personas_page()
-        if role.kind == "hub":
-            return presenter.hub_page()
-        if role.kind == "share":
-            return {"role": "share", "noindex": True}
-        if role.index is None:  # every other role is an index page's
-            return None
-        return presenter.index_page(role.index, page.url)
+        return KINDS[role.kind].context(self, role, page)
 
-    def _post(self, source: str) -> Post:
+    def _post(self, source: str):
         return self.posts_by_source[source]
 
     # -- what other Hubspoke plugins read -------------------------------------
@@ -529,24 +491,24 @@ class NetworkBuild:
         """What a page is to the network: a post, an index page, an overview, the home."""
         return self.roles.get(page.file.src_uri)
 
-    def post_of(self, page: Page) -> Post | None:
+    def post_of(self, page: Page):
         """The post a page shows, if it is a post."""
         role = self.role_of(page)
         return self._post(role.key) if role and role.kind == "post" else None
 
-    def post_url(self, post: Post) -> str:
+    def post_url(self, post) -> str:
         """Site-relative URL of a built post."""
-        return self.presenter.post_urls[post.source]
+        return self.addresses.posts[post.source]
 
-    def rendered(self, post: Post) -> RenderedPost | None:
+    def rendered(self, post):
         """The post's HTML, excerpt and reading time, once its page is rendered."""
-        return self.presenter.rendered.get(post.source)
+        return self.rendered_posts.get(post.source)
 
     def view_url(self, kind: str, key: str = "") -> str | None:
         """Site-relative URL of the first page of an index (author, persona, category...)."""
-        return self.presenter.view_url(kind, key)
+        return self.addresses.view(kind, key)
 
-    def report(self, log: logging.Logger | logging.LoggerAdapter) -> None:
+    def report(self, log) -> None:
         counts: dict[str, int] = {}
         for post in self.network.posts:
             state = self.network.visibility(post).state.value
