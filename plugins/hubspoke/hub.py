@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from mkdocs.exceptions import PluginError
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from mkdocs.config.base import Config
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.plugins import BasePlugin
 
     from .editorial.config import EditorialConfig
     from .feeds.config import FeedsConfig
@@ -42,42 +46,44 @@ class Hub:
 
     # Every listed section's options, enabled or not; the properties below give the
     # enabled ones.
-    options: dict[str, object] = field(default_factory=dict)
+    options: dict[str, Config] = field(default_factory=dict)
     # Set by the network section in on_config, once the whole content is read.
     site: NetworkBuild | None = None
     # Set by `hubspoke check`'s trial build: go on with the readable content.
     keep_going: bool = False
 
-    def _enabled(self, section: str):
+    # Each section's options are its plugin's typed Config (hub_of files them by
+    # `Section.section`), hence the casts.
+    def _enabled(self, section: str) -> Config | None:
         options = self.options.get(section)
-        return options if options is not None and options.enabled else None  # type: ignore[attr-defined]
+        return options if options is not None and options["enabled"] else None
 
     @property
     def network(self) -> NetworkConfig | None:
-        return self._enabled("network")
+        return cast("NetworkConfig | None", self._enabled("network"))
 
     @property
     def media(self) -> MediaConfig | None:
-        return self._enabled("media")
+        return cast("MediaConfig | None", self._enabled("media"))
 
     @property
     def images(self) -> ImagesConfig | None:
-        return self._enabled("images")
+        return cast("ImagesConfig | None", self._enabled("images"))
 
     @property
     def feeds(self) -> FeedsConfig | None:
-        return self._enabled("feeds")
+        return cast("FeedsConfig | None", self._enabled("feeds"))
 
     @property
     def editorial(self) -> EditorialConfig | None:
-        return self._enabled("editorial")
+        return cast("EditorialConfig | None", self._enabled("editorial"))
 
     def editorial_options(self) -> EditorialConfig:
         """The hubspoke/editorial options as listed (even disabled); the defaults when the
         section is not listed (`hubspoke check` and `report` apply them all the same)."""
         listed = self.options.get("editorial")
         if listed is not None:
-            return listed  # type: ignore[return-value]
+            return cast("EditorialConfig", listed)
         from .editorial.config import EditorialConfig
 
         options = EditorialConfig()
@@ -85,13 +91,15 @@ class Hub:
         options.validate()
         return options
 
-    def needs_network(self, section: str, why: str) -> None:
-        """Sections that are made of the network's posts cannot run without it."""
-        if self.network is None:
+    def needs_network(self, section: str, why: str) -> NetworkConfig:
+        """Sections that are made of the network's posts cannot run without it: its options."""
+        network = self.network
+        if network is None:
             raise PluginError(
                 f"hubspoke/{section}: add the plugin hubspoke/network to plugins in mkdocs.yml "
                 f"(and keep it enabled): {why}"
             )
+        return network
 
 
 # One Hub per configuration object: `mkdocs serve` loads a new configuration for every
@@ -106,9 +114,10 @@ def hub_of(config: MkDocsConfig) -> Hub:
     if entry is not None and entry[0]() is config:
         return entry[1]
     hub = Hub()
-    for plugin in config.plugins.values():
+    plugins: Iterable[BasePlugin] = config.plugins.values()
+    for plugin in plugins:
         if isinstance(plugin, Section):
-            hub.options[plugin.section] = plugin.config  # type: ignore[attr-defined]
+            hub.options[plugin.section] = plugin.config
     _HUBS[key] = (weakref.ref(config), hub)
     weakref.finalize(config, _HUBS.pop, key, None)
     return hub

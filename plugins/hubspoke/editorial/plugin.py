@@ -71,10 +71,10 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
     @step("editorial")
     def on_files(self, files: Files, *, config: MkDocsConfig):
         build = hub_of(config).site
-        if not self.config.enabled or build is None or build.network is None:
+        if not self.config.enabled or build is None or not build.content_read:
             return files
         hub = hub_of(config)
-        layout = settings.layout(config, hub.network, hub.media)
+        layout = settings.layout(config, build.options, hub.media)
         if self.config.policy_enabled:
             for problem in self._policy_problems(build, layout):
                 log.warning(str(problem))
@@ -132,9 +132,9 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
 
     @step("editorial")
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        if self.report is None or page.file.src_uri != self.page_src:
+        build = hub_of(config).site  # set whenever there is a report
+        if self.report is None or build is None or page.file.src_uri != self.page_src:
             return context
-        build = hub_of(config).site
         context["hubspoke_insights"] = insights_context(
             self.report, build, self.config.insights_title
         )

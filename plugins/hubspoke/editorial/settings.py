@@ -34,7 +34,7 @@ def layout(config: MkDocsConfig, network: NetworkConfig, media: MediaConfig | No
     options. A time zone that does not exist raises `dates.DateError` naming its option."""
     root = Path(config.config_file_path).parent
     timezone = _zone(f"{NETWORK}: timezone", network.timezone)
-    events = media is not None and media.events_enabled
+    events = media if media is not None and media.events_enabled else None
     spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
     return SiteLayout(
         root=root,
@@ -55,10 +55,10 @@ def layout(config: MkDocsConfig, network: NetworkConfig, media: MediaConfig | No
         other_dirs=tuple(Path(d) for d in [config.theme.custom_dir] if d),
         audio=media is not None,
         audio_shows=tuple(media.podcast_shows) if media is not None else (),
-        events_dir=media.events_dir if events else None,
+        events_dir=events.events_dir if events is not None else None,
         events_timezone=(
-            _zone(f"{MEDIA}: events_timezone", media.events_timezone)
-            if events and media.events_timezone
+            _zone(f"{MEDIA}: events_timezone", events.events_timezone)
+            if events is not None and events.events_timezone
             else timezone
         ),
     )

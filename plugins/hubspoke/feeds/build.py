@@ -36,7 +36,6 @@ from hubspoke.core.feeds.text import site_base
 from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Author, Post
 from hubspoke.core.urls import PathFormatError, source_path
-from hubspoke.hub import hub_of
 
 from .config import FeedsConfig
 
@@ -236,7 +235,7 @@ class FeedsBuild:
             excerpt_html=rendered.excerpt if rendered else "",
             authors=[self._person(network_build, a) for a in authors],
             image=self._image(post, files),
-            disclosure=self._disclosure() if guest else None,
+            disclosure=network_build.options.guest_disclosure if guest else None,
             full_content=self.options.items_full_content,
         )
 
@@ -248,9 +247,6 @@ class FeedsBuild:
             url=urljoin(self.site_url, page) if page else None,
             avatar=urljoin(self.site_url, avatar) if avatar else None,
         )
-
-    def _disclosure(self) -> str:
-        return hub_of(self.config).network.guest_disclosure
 
     def _image(self, post: Post, files: Files) -> Media | None:
         """The post's `image` as an enclosure: the file MkDocs publishes, with its size."""

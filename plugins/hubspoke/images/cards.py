@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -37,6 +38,9 @@ from hubspoke.head import head_of
 from hubspoke.network.kinds import KINDS
 
 from .shared import ImageSite
+
+if TYPE_CHECKING:
+    from hubspoke.network.build import NetworkBuild
 
 FOCUS_FIELD = "image_focus"
 
@@ -85,9 +89,9 @@ class CardMaker:
             field=FOCUS_FIELD,
         )
 
-    def note_post_images(self, network_build) -> None:
+    def note_post_images(self, network_build: NetworkBuild | None) -> None:
         """Count each built post's front-matter `image` as a use of that file."""
-        if network_build is None or network_build.network is None:
+        if network_build is None or not network_build.content_read:
             return
         network = network_build.network
         by_src = self.build.url_files_by_src()
@@ -107,7 +111,9 @@ class CardMaker:
 
     # -- planning -----------------------------------------------------------------
 
-    def plan(self, network_build) -> tuple[dict[str, list[Output]], list[CardTask]]:
+    def plan(
+        self, network_build: NetworkBuild | None
+    ) -> tuple[dict[str, list[Output]], list[CardTask]]:
         """Cards cut from sources (encoded with them), and drawn cards as their own tasks."""
         if not self.enabled:
             return {}, []
@@ -115,7 +121,7 @@ class CardMaker:
         self.style = self._style()
         from_sources: dict[str, list[Output]] = {}
         site_name = str(config.site_name)
-        if network_build is not None and network_build.network is not None:
+        if network_build is not None and network_build.content_read:
             network = network_build.network
             for post in network.posts:
                 if not network.visibility(post).built:
@@ -126,7 +132,7 @@ class CardMaker:
                 if source is not None:
                     focus = self.focus.get(post.source)
                     output = card_from_source(source.info, focus, build.encoding)
-                if output is not None:
+                if source is not None and output is not None:
                     from_sources.setdefault(source.file.src_uri, []).append(output)
                     alt = build.alt_of.get(self.build.target_of(source.file.url, "")) or post.title
                     self.cards[("post", post.source)] = Card(output, alt)
@@ -186,13 +192,13 @@ class CardMaker:
             max_pixels=self.build.max_pixels,
         )
 
-    def _person(self, network_build, author_id: str) -> Person:
+    def _person(self, network_build: NetworkBuild, author_id: str) -> Person:
         author = network_build.network.authors[author_id]
         url = network_build.addresses.avatars.get(author_id)
         source = self.build.source_at_url(url) if url else None
         if source is None:
             return Person(author.name)
-        return Person(author.name, source.file.abs_src_path, source.info.sha256)
+        return Person(author.name, source.path, source.info.sha256)
 
     def _style(self) -> dict:
         options, config = self.build.options, self.build.config
@@ -239,7 +245,7 @@ class CardMaker:
                 self.build.stats.cards += 1
             card.url = published[key]
 
-    def card_for(self, page: Page, network_build) -> Card | None:
+    def card_for(self, page: Page, network_build: NetworkBuild | None) -> Card | None:
         if not self.enabled:
             return None
         role = network_build.role_of(page) if network_build is not None else None
@@ -249,12 +255,12 @@ class CardMaker:
             card = self.cards.get((own, role.key)) if own != "site" else None
         return card or self.cards.get(("site", ""))
 
-    def add_head(self, context, page: Page, network_build) -> None:
+    def add_head(self, context, page: Page, network_build: NetworkBuild | None) -> None:
         """og:image and twitter:image tags, with size, type and alt text."""
         card = self.card_for(page, network_build)
         if card is None or card.url is None:
             return
-        url = urljoin(self.build.config.site_url, card.url)
+        url = urljoin(self.build.config.site_url or "", card.url)  # cards need a site_url
         head = head_of(context)
         head.property("og:image", url)
         head.property("og:image:type", card.output.mime)

@@ -16,7 +16,9 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import defaultdict
+from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,6 +54,9 @@ from hubspoke.core.urls import source_path
 
 from .cards import CardMaker
 from .shared import ImageStats, Source
+
+if TYPE_CHECKING:
+    from hubspoke.network.build import NetworkBuild
 
 PROGRESS_FROM = 8  # tasks: below this, no progress lines
 # Pictures are written with URLs from this placeholder root, so one written picture
@@ -97,13 +102,13 @@ class ImagesBuild:
         """Remember which static file each site URL is, to resolve <img> sources."""
         self.url_map = {unquote(f.url): f for f in files if not f.is_documentation_page() and f.url}
 
-    def check_files(self, files: Files, network_build) -> None:
+    def check_files(self, files: Files, network_build: NetworkBuild | None) -> None:
         """Inspect every content image's header and refuse content files named like the
         variants the build writes, before any page is rendered (so `hubspoke check`, which
         stops before on_env, runs this too). Images only unpublished posts may use are
         left to `publish`: the network drops them there if no built page uses them."""
         avatars = self._avatar_urls(network_build)
-        later = set(getattr(network_build, "unpublished_assets", None) or ())
+        later = set(network_build.unpublished_assets if network_build is not None else ())
         self._names, self._name_args = None, (files, network_build, avatars)  # made if needed
         self._early = True
         try:
@@ -139,15 +144,17 @@ class ImagesBuild:
                             "or rename it",
                         )
 
-    def _note_names(self, files: Files, network_build, avatars: dict[str, str]) -> None:
+    def _note_names(
+        self, files: Files, network_build: NetworkBuild | None, avatars: dict[str, str]
+    ) -> dict[str, list[str]]:
         """Before pages are rendered, which pages name each file: the images and links of
         the posts, personas and events the one reader read, posts' `image` fields and
         avatars; the messages of `used_by` name them until the pages are rendered."""
-        names = self._names = defaultdict(list)
+        names: dict[str, list[str]] = defaultdict(list)
         for author_id, url in avatars.items():
             names[unquote(url)].append(f"the avatar of author '{author_id}'")
         if network_build is None:
-            return
+            return names
         for file in files.documentation_pages():
             text = network_build.source_text(file)
             if text is None:
@@ -157,7 +164,7 @@ class ImagesBuild:
                 if ref.url and not core_html.is_external(ref.url) and ref.url[0] not in "#/":
                     path = unquote(ref.url.split("#")[0].split("?")[0])
                     names[source_path(file.src_uri, path)].append(f"{label}:{ref.line}")
-        for post in getattr(network_build.network, "posts", ()):
+        for post in network_build.network.posts if network_build.content_read else ():
             if post.image and not core_html.is_external(post.image):
                 line = post.lines.get("image")
                 shown = f"{_label(Path(self.docs_dir) / post.source, self.root)}"
@@ -166,6 +173,7 @@ class ImagesBuild:
                 )
         for found in names.values():
             found.sort(key=_by_line)
+        return names
 
     def url_files_by_src(self) -> dict[str, File]:
         return {f.src_uri: f for f in self.url_map.values()}
@@ -185,7 +193,7 @@ class ImagesBuild:
         for img in find_images(content):
             local = not (core_html.is_external(img.src) or img.src.startswith(("/", "data:")))
             target = self.target_of(img.src, page.url) if local else None
-            file = self.url_map.get(target) if local else None
+            file = self.url_map.get(target) if target is not None else None
             shown = self.file_label(file) if file else img.src
             if not (img.alt or "").strip():
                 self.log.warning(
@@ -275,8 +283,9 @@ class ImagesBuild:
                 self.views[unquote(file.url)] = SvgView(svg.width, svg.height)
                 self.stats.svgs += 1
             elif is_raster(name) or is_unsupported(name):
-                info = inspect(file.abs_src_path, file.content_bytes, max_pixels=self.max_pixels)
-                self.sources[file.src_uri] = Source(file, label, info)
+                path = _disk_path(file)
+                info = inspect(path, file.content_bytes, max_pixels=self.max_pixels)
+                self.sources[file.src_uri] = Source(file, path, label, info)
                 self._by_url = None
                 self.stats.sources += 1
                 self.stats.bytes_sources += info.size
@@ -294,13 +303,15 @@ class ImagesBuild:
         tasks: list[SourceTask | CardTask] = []
         total = 0
         for source in self.sources.values():
-            outputs = _unique([*source.plan.outputs, *card_outputs.get(source.file.src_uri, [])])
+            outputs = _unique(
+                [*source.planned().outputs, *card_outputs.get(source.file.src_uri, [])]
+            )
             total += len(outputs)
             todo = missing(outputs, self.cache_dir)
             if todo:
                 tasks.append(
                     SourceTask(
-                        source.file.abs_src_path,
+                        source.path,
                         todo,
                         self.cache_dir,
                         self.max_pixels,
@@ -309,7 +320,7 @@ class ImagesBuild:
                 )
         total += len(self.cards.generated)
         tasks.extend(card_tasks)
-        by_path = {s.file.abs_src_path: s for s in self.sources.values()}
+        by_path = {s.path: s for s in self.sources.values()}
         progress = self._progress if len(tasks) >= PROGRESS_FROM else None
         if tasks:
             self.log.info(
@@ -334,7 +345,7 @@ class ImagesBuild:
 
     def _publish_source(self, files: Files, source: Source) -> None:
         """Swap the original for its cleaned copy; add every variant; remember the view."""
-        plan, original = source.plan, source.file
+        plan, original = source.planned(), source.file
         files.remove(original)
         files.append(
             File.generated(
@@ -360,18 +371,21 @@ class ImagesBuild:
             original_size=(plan.info.width, plan.info.height),
         )
 
-    def _rendition(self, files: Files, source: Source, outputs, stem: str) -> Rendition:
+    def _rendition(
+        self, files: Files, source: Source, outputs: Iterable[Output], stem: str
+    ) -> Rendition:
         """Publish one set of variants; a modern format that is not smaller than the
         fallback (common for flat drawings in AVIF) is left out: it would cost bytes."""
         by_format: dict[str, list[Output]] = defaultdict(list)
         for output in outputs:
             by_format[output.fmt].append(output)
-        fallback = source.plan.fallback
+        fallback = source.planned().fallback
         weight = {
             fmt: sum(os.path.getsize(self.cached(o)) for o in group)
             for fmt, group in by_format.items()
         }
-        sources, fallback_variants = [], ()
+        sources: list[tuple[str, tuple[Variant, ...]]] = []
+        fallback_variants: tuple[Variant, ...] = ()
         for fmt, group in by_format.items():
             if fmt != fallback and weight[fmt] >= weight[fallback]:
                 continue
@@ -474,7 +488,7 @@ class ImagesBuild:
     def used_by(self, file: File) -> str:
         if self._early:  # before pages are rendered: the pages whose source names it
             if self._names is None:  # scanned only when a problem needs the names
-                self._note_names(*self._name_args)
+                self._names = self._note_names(*self._name_args)
             uses = _unique(self._names.get(file.src_uri, []))
             if not uses:
                 return "no post, persona or event names it"
@@ -485,7 +499,7 @@ class ImagesBuild:
         shown = ", ".join(uses[:5]) + (f" and {len(uses) - 5} more" if len(uses) > 5 else "")
         return f"used by {shown}"
 
-    def _avatar_urls(self, network_build) -> dict[str, str]:
+    def _avatar_urls(self, network_build: NetworkBuild | None) -> dict[str, str]:
         if network_build is None:
             return {}
         return dict(network_build.addresses.avatars)
@@ -517,6 +531,13 @@ def _variant_uri(stem: str, output: Output) -> str:
 
 def _files_in(task) -> int:
     return len(task.outputs) if isinstance(task, SourceTask) else 1
+
+
+def _disk_path(file: File) -> str:
+    """Where a content image or an avatar is on disk (both always have a path)."""
+    if not file.abs_src_path:
+        raise RuntimeError(f"{file.src_uri} has no file on disk")
+    return file.abs_src_path
 
 
 def _label(path: Path, root: Path) -> str:

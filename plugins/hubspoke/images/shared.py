@@ -38,9 +38,16 @@ class Source:
     """One published raster image and what is derived from it."""
 
     file: File
+    path: str  # the file on disk
     label: str
     info: SourceInfo
-    plan: SourcePlan | None = None
+    plan: SourcePlan | None = None  # made by `publish`
+
+    def planned(self) -> SourcePlan:
+        """The plan `publish` made (asked for only after it)."""
+        if self.plan is None:
+            raise RuntimeError(f"{self.label} is not planned yet")
+        return self.plan
 
 
 class ImageSite(Protocol):
@@ -50,10 +57,13 @@ class ImageSite(Protocol):
     config: MkDocsConfig
     root: Path
     docs_label: str
+    cache_dir: str
     encoding: Encoding
     problems: ProblemList
     stats: ImageStats
     uses: dict[str, list[str]]
+    sources: dict[str, Source]  # by source path
+    alt_of: dict[str, str]  # an image's alt text, by site path
 
     @property
     def max_pixels(self) -> int: ...

@@ -58,10 +58,9 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
         if not self.config.enabled:
             return config
         hub = hub_of(config)
-        hub.needs_network(
+        network = hub.needs_network(
             "media", "audio posts and events are checked against its authors and posts"
         )
-        network = hub.network
         root = Path(config.config_file_path).parent
         labels = Labels(root, Path(config.docs_dir))
         language = str(config.theme.get("language") or "en")

@@ -6,6 +6,7 @@ import fnmatch
 import os
 import posixpath
 import re
+from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
@@ -24,8 +25,10 @@ from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.network.assembly import Network, Settings
-from hubspoke.core.network.model import Post
+from hubspoke.core.network.indexes import IndexPage
+from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.publication import State
+from hubspoke.core.network.spokes import Spoke
 from hubspoke.editorial.settings import layout
 from hubspoke.media.config import MediaConfig
 
@@ -35,7 +38,7 @@ from .config import NetworkConfig
 from .context import Presenter
 from .kinds import KINDS
 from .rendered import RenderedPost, rendered_post
-from .sitefiles import Claims, PageRole, find_source, generated_page, move_post
+from .sitefiles import Claims, PageRole, find_source, generated_page, listed_file, move_post
 
 SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
 # Anything in an unpublished post that may name a local file: link targets (also in
@@ -56,7 +59,13 @@ class NetworkBuild:
     """Everything the network knows during one build; created in on_config."""
 
     def __init__(
-        self, options: NetworkConfig, config: MkDocsConfig, root: Path, settings: Settings, tz
+        self,
+        options: NetworkConfig,
+        config: MkDocsConfig,
+        root: Path,
+        settings: Settings,
+        tz: tzinfo,
+        loaded: LoadedSite,
     ):
         self.options = options
         self.tz = tz
@@ -64,27 +73,27 @@ class NetworkBuild:
         self.root = root
         self.settings: Settings = settings
         self.docs_label = _label(Path(config.docs_dir), root)
-        self.authors = {}
-        self.loaded: LoadedSite | None = None
+        self.loaded = loaded
+        self.authors: dict[str, Author] = loaded.network.authors
         # Pages mkdocs.yml exempts from sanitising (trusted_html): their own inline scripts
         # are allowed by the CSP too.
         self.trusted_pages: set[str] = set()
-        self.network: Network | None = None
-        self.presenter: Presenter | None = None
+        self._network: Network | None = None  # both made by read_content (on_files)
+        self._presenter: Presenter | None = None
         # Where each file landed (filled in on_files) and each post's final HTML (in
         # on_page_content): what the other sections read.
         self.addresses = Addresses(view_formats=settings.paths)
         self.rendered_posts: dict[str, RenderedPost] = {}
-        self.posts_by_source: dict = {}
+        self.posts_by_source: dict[str, Post] = {}
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
         self.unpublished_assets: dict[str, File] = {}
         self._wanted: dict[str, str] = {}
-        self.company: str = config.site_author or config.site_name
-        self.company_spokes: list = []
+        self.company: str = loaded.company or config.site_author or config.site_name
+        self.company_spokes: list[Spoke] = list(loaded.company_spokes)
         self.referenced: set[str] = set()
         self._markdown: markdown.Markdown | None = None
-        self._mentions: re.Pattern | None = None
+        self._mentions: re.Pattern[str] | None = None
         self.site_path = urlsplit(config.site_url or "").path or "/"
         hosts = tuple(options.guest_iframe_hosts)
         self.guest_policy, self.expert_policy = guest_policy(hosts), expert_policy(hosts)
@@ -122,20 +131,34 @@ class NetworkBuild:
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
         )
-        build = cls(options, config, root, settings, tz)
         loaded = load_site(layout(config, options, media), settings=settings)
         if loaded.problems and not keep_going or loaded.intake.problems:
             raise ContentError(loaded.problems)  # never go on past a link: MkDocs follows it
-        build.loaded = loaded
-        build.authors = loaded.network.authors
-        build.company = loaded.company or build.company
-        build.company_spokes = list(loaded.company_spokes)
-        return build
+        return cls(options, config, root, settings, tz, loaded)
+
+    @property
+    def network(self) -> Network:
+        """The posts MkDocs lists and their authors and personas, read in on_files."""
+        if self._network is None:
+            raise RuntimeError("NetworkBuild.network is read in on_files (read_content)")
+        return self._network
+
+    @property
+    def presenter(self) -> Presenter:
+        """What the templates show of the network, made with it in on_files."""
+        if self._presenter is None:
+            raise RuntimeError("NetworkBuild.presenter is made in on_files (read_content)")
+        return self._presenter
+
+    @property
+    def content_read(self) -> bool:
+        """Whether on_files has read the content (`network` and `presenter` are there)."""
+        return self._network is not None
 
     def source_text(self, file: File) -> str | None:
         """The text the one reader read for a content page (every Markdown file of the
         content); None for generated pages."""
-        if file.generated_by is not None or self.loaded is None:
+        if file.generated_by is not None:
             return None
         return self.loaded.pages.get(file.src_uri)  # line ends as MkDocs reads them
 
@@ -166,10 +189,10 @@ class NetworkBuild:
         for file in files.documentation_pages():
             if file.src_uri in self.loaded.posts and file.src_uri not in readable:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # a broken post, kept going past
-        self.network = Network(self.authors, personas, posts, self.settings)
-        self.posts_by_source = {p.source: p for p in self.network.posts}
-        self.presenter = Presenter(
-            self.network,
+        network = self._network = Network(self.authors, personas, posts, self.settings)
+        self.posts_by_source = {p.source: p for p in network.posts}
+        self._presenter = Presenter(
+            network,
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
             locale=str(self.config.theme.get("language") or "en"),
@@ -184,7 +207,7 @@ class NetworkBuild:
             rendered=self.rendered_posts,
         )
 
-    def _whole(self, post, personas) -> bool:
+    def _whole(self, post: Post, personas: Mapping[str, Persona]) -> bool:
         """Every id the post names exists (always so, unless `keep_going` went past)."""
         known = self.authors
         return (
@@ -197,7 +220,7 @@ class NetworkBuild:
         """Apply the publication rule to posts, then add every generated file."""
         network, presenter = self.network, self.presenter
         for post in network.posts:
-            file = files.get_file_from_path(post.source)
+            file = listed_file(files, post.source)
             visibility = network.visibility(post)
             if not visibility.built:
                 files.remove(file)
@@ -211,7 +234,7 @@ class NetworkBuild:
                 self.referenced.add(urls.source_path(post.source, post.image))
         claims = Claims(files, self.shown)
         self._add_overviews(files, claims)
-        browse: dict[str, list] = {"category": [], "archive": []}
+        browse: dict[str, list[IndexPage]] = {"category": [], "archive": []}
         for index in network.index_pages():
             self._add_index_page(index, files, claims)
             if index.kind in browse and index.number == 1:
@@ -230,6 +253,8 @@ class NetworkBuild:
         }
         for kind in _OVERVIEWS:
             template = KINDS[kind].template
+            if template is None:
+                raise RuntimeError(f"the page kind {kind!r} names no template")
             path = self.options[f"{kind}_url"]
             file = find_source(files, path)
             if file is None:
@@ -258,7 +283,7 @@ class NetworkBuild:
                 File.generated(self.config, SHARE_SCRIPT, content=_asset("share-mastodon.js"))
             )
 
-    def _add_index_page(self, index, files: Files, claims: Claims) -> None:
+    def _add_index_page(self, index: IndexPage, files: Files, claims: Claims) -> None:
         file = find_source(files, index.path) if index.attach else None
         if file is not None and file.inclusion.is_in_nav():
             file.inclusion = InclusionLevel.NOT_IN_NAV  # the nav is grown in on_nav
@@ -299,7 +324,7 @@ class NetworkBuild:
             files.append(file)
             self.addresses.avatars[author.id] = file.url
 
-    def _note_assets(self, file: File, post, files: Files) -> None:
+    def _note_assets(self, file: File, post: Post, files: Files) -> None:
         """Remember local files an unpublished post uses; pruned later if no page uses them.
 
         Read from the HTML the post's Markdown becomes (a real parser over every URL
@@ -317,9 +342,9 @@ class NetworkBuild:
                 if target:
                     found.add(target)
         for src in found:
-            target = files.get_file_from_path(src)
-            if target is not None and not target.is_documentation_page():
-                self.unpublished_assets[target.src_uri] = target
+            asset = files.get_file_from_path(src)
+            if asset is not None and not asset.is_documentation_page():
+                self.unpublished_assets[asset.src_uri] = asset
 
     def _draft_html(self, text: str) -> str:
         """An unpublished post's Markdown as HTML, with the site's extensions (never built)."""
@@ -397,7 +422,8 @@ class NetworkBuild:
         meta = page.meta
         title, description = meta.get("title"), meta.get("description")
         if kind.template == "index":
-            meta.setdefault("template", role.index.template)
+            if role.index is not None:
+                meta.setdefault("template", role.index.template)
         elif kind.template:
             meta.setdefault("template", kind.template)
         if kind.describe is not None:
@@ -457,7 +483,7 @@ class NetworkBuild:
 
     def _note_references(self, page: Page, content: str) -> None:
         """Mark the unpublished posts' files that this built page's HTML uses."""
-        if not self._wanted:
+        if self._mentions is None:
             self._wanted = {unquote(a.url): src for src, a in self.unpublished_assets.items()}
             names = {posixpath.basename(url) for url in self._wanted}
             names |= {quote(name) for name in names}
@@ -482,7 +508,7 @@ class NetworkBuild:
             return None
         return KINDS[role.kind].context(self, role, page)
 
-    def _post(self, source: str):
+    def _post(self, source: str) -> Post:
         return self.posts_by_source[source]
 
     # -- what other Hubspoke plugins read -------------------------------------
@@ -491,16 +517,16 @@ class NetworkBuild:
         """What a page is to the network: a post, an index page, an overview, the home."""
         return self.roles.get(page.file.src_uri)
 
-    def post_of(self, page: Page):
+    def post_of(self, page: Page) -> Post | None:
         """The post a page shows, if it is a post."""
         role = self.role_of(page)
         return self._post(role.key) if role and role.kind == "post" else None
 
-    def post_url(self, post) -> str:
+    def post_url(self, post: Post) -> str:
         """Site-relative URL of a built post."""
         return self.addresses.posts[post.source]
 
-    def rendered(self, post):
+    def rendered(self, post: Post) -> RenderedPost | None:
         """The post's HTML, excerpt and reading time, once its page is rendered."""
         return self.rendered_posts.get(post.source)
 

@@ -25,19 +25,24 @@ from .sitefiles import PageRole
 
 
 class NetworkBuild(Protocol):
-    """What the rows read of the network's build (`build.NetworkBuild`)."""
+    """What the rows read of the network's build (`build.NetworkBuild`), all read-only."""
 
-    options: NetworkConfig
-    network: Network
-    presenter: Presenter
-    posts_by_source: dict[str, Post]
+    @property
+    def options(self) -> NetworkConfig: ...
+    @property
+    def network(self) -> Network: ...
+    @property
+    def presenter(self) -> Presenter: ...
+    @property
+    def posts_by_source(self) -> dict[str, Post]: ...
 
     def has_guest(self, post: Post) -> bool: ...
 
 
 # Where a page gets its default template, title and description from, and its context.
 Describe = Callable[[NetworkBuild, PageRole], tuple[object | None, object | None]]
-Context = Callable[[NetworkBuild, PageRole, Page], dict]
+# A page's template context: None for a page at an index path without its index.
+Context = Callable[[NetworkBuild, PageRole, Page], dict | None]
 
 
 def _never(build: NetworkBuild, key: str) -> bool:
@@ -63,7 +68,9 @@ def _persona_text(build: NetworkBuild, role: PageRole):
     return persona.name, persona.summary
 
 
-def _index(build: NetworkBuild, role: PageRole, page: Page) -> dict:
+def _index(build: NetworkBuild, role: PageRole, page: Page) -> dict | None:
+    if role.index is None:  # every role of these kinds is an index page's
+        return None
     return build.presenter.index_page(role.index, page.url)
 
 

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from mkdocs.structure.pages import Page
 
 from hubspoke.core.network import metadata
+from hubspoke.core.network.model import Author
 from hubspoke.core.text import word_count
 from hubspoke.head import Head
 
@@ -46,11 +47,12 @@ class SocialMetadata:
         url = page.canonical_url
         image = next((m["content"] for m in head.meta if m.get("property") == "og:image"), None)
 
-        if kind == "article":
-            post = self.build.post_of(page)
+        post = self.build.post_of(page) if kind == "article" else None  # a post's role
+        if post is not None:
             authors = [self.build.network.authors[a] for a in post.authors]
             author_urls = [
-                self.presenter.absolute(self.presenter.view_url("author", a.id)) for a in authors
+                self.presenter.absolute(self.presenter.view_url("author", a.id) or "")
+                for a in authors
             ]
             og = metadata.open_graph(
                 kind="article",
@@ -83,7 +85,7 @@ class SocialMetadata:
             )
             description = post.description or description
             title = post.title
-        elif kind == "profile":
+        elif kind == "profile" and role is not None:
             author = self.build.network.authors[role.key]
             og = metadata.open_graph(
                 kind="profile",
@@ -106,7 +108,7 @@ class SocialMetadata:
             )
             if kind == "organization":
                 head.jsonld.append(metadata.with_context(self.organization))
-            elif kind == "collection" and role.index is not None:
+            elif kind == "collection" and role is not None and role.index is not None:
                 head.jsonld.append(
                     metadata.collection_page(name=title, url=url, description=description)
                 )
@@ -118,7 +120,7 @@ class SocialMetadata:
         for name, content in card:
             head.name(name, content)
 
-    def _person(self, author) -> dict:
+    def _person(self, author: Author) -> dict:
         presenter = self.presenter
         avatar = presenter.addresses.avatars.get(author.id)
         return metadata.person(
