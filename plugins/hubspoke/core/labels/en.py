@@ -1,0 +1,163 @@
+"""English labels: the reference every other language has the same keys as.
+
+A value is a text with {placeholders}, or, where a number is shown, a mapping of
+plural categories (CLDR: one, other; some languages add few, many) to texts.
+"""
+
+LOWERCASE_IN_SENTENCE = True
+
+LABELS = {
+    # -- posts: byline, meta, listings -------------------------------------------
+    "post.updated": "Updated",
+    "post.by": "By",
+    "post.and": "and",
+    "post.in": "In",
+    "post.min_read": {"one": "{count} min read", "other": "{count} min read"},
+    "post.continue": "Continue reading",
+    "post.written_for": "Written for",
+    "post.disclosure": "Disclosure",
+    "post.tags": "Tags",
+    "post.about_authors": {"one": "About the author", "other": "About the authors"},
+    "badge.guest": "Guest",
+    "state.draft": "Draft",
+    "state.scheduled": "Scheduled",
+    "state.unlisted": "Unlisted",
+    "listing.posts": "Posts",
+    "listing.empty": "No posts yet.",
+    "pagination.pages": "Pages",
+    "pagination.newer": "← Newer posts",
+    "pagination.older": "Older posts →",
+    "count.posts": {"one": "{count} post", "other": "{count} posts"},
+    "follow": "Follow",
+    "browse.label": "Browse the blog",
+    "browse.categories": "Categories",
+    "browse.archive": "Archive",
+    "share.label": "Share this post",
+    "share.title": "Share",
+    "share.email": "Email",
+    "preview.post_draft": "Draft preview: this post is not published.",
+    "preview.post_scheduled": "Scheduled preview: this post will be published on {date}.",
+    # -- authors and personas -------------------------------------------------------
+    "author.about": "About {name}",
+    "author.guest": "Guest author",
+    "author.expert": "Expert",
+    "author.former": "Former contributor",
+    "author.topics": "Writes about: {topics}",
+    "author.elsewhere": "{name} elsewhere",
+    "author.posts_by": "Posts by {name} ({count})",
+    "authors.experts": "Our experts",
+    "authors.guests": "Guest authors",
+    "authors.former": "former contributor",
+    "persona.posts_for": "Posts for {name} ({count})",
+    "persona.this_reader": "this reader",
+    "guest.disclosure": "Guest author: the views expressed here are the author's own.",
+    # -- home and hub ---------------------------------------------------------------
+    "home.for_you": "Find what is written for you",
+    "home.latest": "Latest posts",
+    "home.all_posts": "All posts →",
+    "hub.official_heading": "Our official profiles",
+    "hub.only_official": (
+        "These are the only official {company} accounts. "
+        "Anything else using our name is not run by us."
+    ),
+    "hub.network": "Network",
+    "hub.profile": "Profile",
+    "hub.purpose": "What it is for",
+    "hub.team": "Run by",
+    "hub.experts_heading": "Where our experts are",
+    "hub.official_profiles": "Official profiles",
+    "hub.experts_with_profile": "Experts with a profile",
+    "hub.picture_title": "{company}: where we are active",
+    "hub.count_official": {"one": "{count} official", "other": "{count} official"},
+    "hub.count_experts": {"one": "{count} expert", "other": "{count} experts"},
+    "hub.no_profiles": "no profiles",
+    "hub.picture_none": "{company} has no listed social profiles yet.",
+    "hub.picture_description": (
+        "{company} at the centre, with a spoke to each network where we are active. {items}."
+    ),
+    "social.company_on": "{company} on {network}",
+    # -- generated pages -------------------------------------------------------------
+    "page.blog": "Blog",
+    "page.authors": "Authors",
+    "page.personas": "Personas",
+    "page.hub": "Where we are active",
+    "page.insights": "Content insights",
+    "page.archive": "Posts of {name}",
+    "page.tag": "Tagged “{name}”",
+    "page.numbered": "{title} (page {number})",
+    # -- share on Mastodon -------------------------------------------------------------
+    "mastodon.title": "Share on Mastodon",
+    "mastodon.intro": (
+        "Mastodon has no single website: enter the address of your own server, and your "
+        "server's share dialog opens with the text below. Without JavaScript, copy the text "
+        "into a new post yourself."
+    ),
+    "mastodon.server": "Your Mastodon server",
+    "mastodon.text": "Text to share",
+    "mastodon.submit": "Share",
+    "mastodon.invalid": "Enter a server name such as mastodon.social.",
+    # -- feeds ------------------------------------------------------------------------
+    "feed.site_description": "The latest posts of {site}",
+    "feed.author_description": "Posts by {name}, {about}",
+    "feed.category_description": "Posts in the category {name} on {site}",
+    # -- events -----------------------------------------------------------------------
+    "events.subscribe_intro": "Add every upcoming event to your calendar app:",
+    "events.subscribe": "subscribe to the calendar (iCalendar)",
+    "events.upcoming": "Upcoming",
+    "events.none_upcoming": "No upcoming events right now.",
+    "events.past": "Past",
+    "event.past": "Past event",
+    "event.all": "All events",
+    "event.when": "When",
+    "event.where": "Where",
+    "event.and_online": "and online",
+    "event.online": "Online",
+    "event.speakers": {"one": "Speaker", "other": "Speakers"},
+    "event.for": "For",
+    "event.register": "Register",
+    "event.register_for": "for {title}",
+    "event.join": "Join online",
+    "event.recording": "Watch the recording",
+    "event.recording_of": "of {title}",
+    "event.add_calendar": "Add to calendar",
+    "event.join_online_at": "Join online: {url}",
+    "event.preview_draft": "Draft preview: this event is not published.",
+    "event.preview_scheduled": "Scheduled preview: this event will be announced on {date}.",
+    "event.status.cancelled": "Cancelled",
+    "event.status.postponed": "Postponed",
+    "event.kind.event": "Event",
+    "event.kind.webinar": "Webinar",
+    "event.kind.workshop": "Workshop",
+    "event.kind.conference": "Conference",
+    "event.kind.trade-fair": "Trade fair",
+    "event.kind.demo": "Product demo",
+    "event.kind.talk": "Talk",
+    "event.kind.meetup": "Meetup",
+    "event.kind.training": "Training",
+    # -- audio and video --------------------------------------------------------------
+    "audio.listen": "Listen",
+    "audio.listen_to": "Listen: {title}",
+    "audio.season": "Season {number}",
+    "audio.episode": "Episode {number}",
+    "audio.type.trailer": "Trailer",
+    "audio.type.bonus": "Bonus",
+    "audio.download": "Download ({format}, {size})",
+    "audio.download_episode": "Download the episode",
+    "audio.transcript": "Transcript",
+    "audio.subscribe_show": "Subscribe to {show}",
+    "audio.subscribe": "Subscribe to the podcast",
+    "video.play": "Play video",
+    "video.play_title": "Play video: {title}",
+    "video.transcript": "Transcript",
+    "video.captions": "Captions",
+    "video.captions_file": "Captions (WebVTT)",
+    "video.download": "Download the video",
+    "video.notice": (
+        "Plays from {provider} in privacy-enhanced mode; "
+        "nothing is loaded from {provider} until you press play."
+    ),
+    # -- images -----------------------------------------------------------------------
+    "image.full": "Full-size image",
+    "image.text": "Text version",
+    "image.whole": "Show the whole infographic here",
+}
