@@ -19,6 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from hubspoke.core import labels
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
@@ -103,6 +104,7 @@ class FeedsBuild:
                 key,
                 site=self.config.site_name,
                 tagline=self.config.site_description,
+                labels=network_build.labels,
             )
             for kind, key in selection
         }
@@ -243,7 +245,10 @@ class FeedsBuild:
         )
 
     def _disclosure(self) -> str:
-        return self.config.plugins["hubspoke/network"].config.guest_disclosure
+        disclosure = self.config.plugins["hubspoke/network"].config.guest_disclosure
+        return labels.for_language(self.config.theme.get("language")).default(
+            disclosure, "guest.disclosure"
+        )
 
     def _image(self, post: Post, files: Files) -> Media | None:
         """The post's `image` as an enclosure: the file MkDocs publishes, with its size."""

@@ -98,7 +98,9 @@ class EventPages:
         settings = self.build.network.settings
         for source, event in sorted(self.events.items()):
             file = files.get_file_from_path(source)
-            seen = core_events.visibility(event, settings.clock, preview=settings.preview)
+            seen = core_events.visibility(
+                event, settings.clock, preview=settings.preview, labels=settings.labels
+            )
             self.seen[source] = seen
             if not seen.built:
                 files.remove(file)
@@ -278,7 +280,7 @@ class EventPages:
         return {
             "title": event.title,
             "url": self.page_urls[event.source],
-            "kind": event.kind_name,
+            "kind": event.kind_label(network.settings.labels),
             "when": self.when(event),
             "start": event.start.isoformat(),
             "end": event.end.isoformat(),
@@ -299,7 +301,9 @@ class EventPages:
             ],
             "ics": self.ics_urls.get(event.source),
             "recording": {"title": recording[0], "url": recording[1]} if recording else None,
-            "status": None if event.status == "scheduled" else event.status.capitalize(),
+            "status": None
+            if event.status == "scheduled"
+            else network.settings.labels.text(f"event.status.{event.status}"),
             "past": past,
         }
 

@@ -61,6 +61,7 @@ class MediaPlugin(BasePlugin[MediaConfig]):
             captions_language=self.config.video_captions_language or language,
             frame_hosts=tuple(network.config.guest_iframe_hosts) if network.config.csp else None,
             labels=labels,
+            language=language,
             page_text=network.build.page_text if network.build is not None else None,
         )
         if network.build is not None:

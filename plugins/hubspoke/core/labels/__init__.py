@@ -52,6 +52,11 @@ def placeholders(text: str) -> set[str]:
 class Labels(Mapping):
     """The labels of one language, English where a key is missing."""
 
+    # One object per language (for_language caches it): compared and hashed by identity,
+    # so frozen dataclasses can hold it.
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+
     def __init__(self, language: str, tag: str | None = None):
         self.language = language
         module = _module(language)
@@ -91,6 +96,11 @@ class Labels(Mapping):
         if count is not None:
             values["count"] = count
         return Markup(self.form(key, count)).format(**values)
+
+    def default(self, value, key: str):
+        """An option's `value`, or this language's text of `key` where the option keeps its
+        default, which is the English text (`blog_title: Blog` on a German site)."""
+        return self.text(key) if value == ENGLISH.text(key) else value
 
     def in_sentence(self, name: str) -> str:
         """A name as it reads inside a sentence ("posts for plant engineer"); German

@@ -125,6 +125,7 @@ LABELS = {
     "event.kind.talk": "Vortrag",
     "event.kind.meetup": "Treffen",
     "event.kind.training": "Schulung",
+    "audio.show": "Podcast von {site}",
     "audio.listen": "Anhören",
     "audio.listen_to": "Anhören: {title}",
     "audio.season": "Staffel {number}",

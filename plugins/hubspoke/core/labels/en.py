@@ -135,6 +135,7 @@ LABELS = {
     "event.kind.meetup": "Meetup",
     "event.kind.training": "Training",
     # -- audio and video --------------------------------------------------------------
+    "audio.show": "{site} podcast",
     "audio.listen": "Listen",
     "audio.listen_to": "Listen: {title}",
     "audio.season": "Season {number}",

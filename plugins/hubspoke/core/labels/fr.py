@@ -123,6 +123,7 @@ LABELS = {
     "event.kind.talk": "Exposé",
     "event.kind.meetup": "Rencontre",
     "event.kind.training": "Formation",
+    "audio.show": "Podcast de {site}",
     "audio.listen": "Écouter",
     "audio.listen_to": "Écouter : {title}",
     "audio.season": "Saison {number}",
