@@ -36,6 +36,7 @@ from hubspoke.core.feeds.text import site_base
 from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Post
 from hubspoke.core.urls import PathFormatError, source_path
+from hubspoke.hub import hub_of
 
 from .config import FeedsConfig
 
@@ -237,7 +238,7 @@ class FeedsBuild:
 
     def _person(self, network_build, author) -> Person:
         page = network_build.view_url("author", author.id)
-        avatar = network_build.presenter.avatar_urls.get(author.id)
+        avatar = network_build.addresses.avatars.get(author.id)
         return Person(
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
@@ -245,7 +246,7 @@ class FeedsBuild:
         )
 
     def _disclosure(self) -> str:
-        disclosure = self.config.plugins["hubspoke/network"].config.guest_disclosure
+        disclosure = hub_of(self.config).network.guest_disclosure
         return labels.for_language(self.config.theme.get("language")).default(
             disclosure, "guest.disclosure"
         )
