@@ -9,9 +9,20 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
 from ..labels import ENGLISH, Labels
-from .model import Post
+
+
+class Publishable(Protocol):
+    """What the publication rule reads: a post, or an event."""
+
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def date(self) -> datetime: ...
+    @property
+    def unlisted(self) -> bool: ...
 
 
 class State(enum.Enum):
@@ -40,7 +51,7 @@ class Visibility:
     banner: str | None = None
 
 
-def state(post: Post, clock: datetime) -> State:
+def state(post: Publishable, clock: datetime) -> State:
     """The post's state at `clock`: draft beats scheduled beats unlisted."""
     if post.draft:
         return State.DRAFT
@@ -52,7 +63,7 @@ def state(post: Post, clock: datetime) -> State:
 
 
 def visibility(
-    post: Post, clock: datetime, *, preview: bool = False, labels: Labels = ENGLISH
+    post: Publishable, clock: datetime, *, preview: bool = False, labels: Labels = ENGLISH
 ) -> Visibility:
     """Where the post may appear. `preview` (a local `serve`) also shows drafts
     and scheduled posts, with a banner, but never to search engines or feeds."""
