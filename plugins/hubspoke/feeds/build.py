@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from hubspoke.core import labels
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
@@ -107,6 +108,7 @@ class FeedsBuild:
                 key,
                 site=self.config.site_name,
                 tagline=self.config.site_description,
+                labels=network_build.labels,
             )
             for kind, key in selection
         }
@@ -235,7 +237,7 @@ class FeedsBuild:
             excerpt_html=rendered.excerpt if rendered else "",
             authors=[self._person(network_build, a) for a in authors],
             image=self._image(post, files),
-            disclosure=network_build.options.guest_disclosure if guest else None,
+            disclosure=self._disclosure(network_build) if guest else None,
             full_content=self.options.items_full_content,
         )
 
@@ -246,6 +248,12 @@ class FeedsBuild:
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
             avatar=urljoin(self.site_url, avatar) if avatar else None,
+        )
+
+    def _disclosure(self, network_build: NetworkBuild) -> str:
+        disclosure = network_build.options.guest_disclosure
+        return labels.for_language(self.config.theme.get("language")).default(
+            disclosure, "guest.disclosure"
         )
 
     def _image(self, post: Post, files: Files) -> Media | None:

@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
-from hubspoke.core import urls
+from hubspoke.core import labels, urls
 from hubspoke.core.content.mdscan import Scanner
 from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
@@ -462,6 +462,7 @@ class ImagesBuild:
                 eager_src=self.first_image.get(page.file.src_uri),
                 text_anchor=text_anchor,
                 memo=self._pictures,
+                labels=labels.for_language(self.config.theme.get("language")),
             ),
         )
         if _ROOT not in output:

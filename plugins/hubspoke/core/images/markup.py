@@ -17,14 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..html import parse_attrs, render_tag
+from ..labels import ENGLISH, Labels
 
 INFOGRAPHIC_CLASS = "infographic"
 TEXT_ATTRIBUTE = "data-text-version"
-LABELS = {
-    "full": "Full-size image",
-    "text": "Text version",
-    "whole": "Show the whole infographic here",
-}
 
 _SKIP = re.compile(r"<(script|style|textarea|template|picture|svg)\b.*?</\1\s*>", re.S | re.I)
 _ATTRS = r"(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
@@ -109,6 +105,7 @@ class PageImages:
     # Pictures already written, shared by every page of a build. Only for a `relative`
     # that gives the same URL on every page (from a placeholder root the caller replaces).
     memo: dict | None = None
+    labels: Labels = ENGLISH  # link texts of infographics
 
 
 def rewrite_page(page_html: str, page: PageImages) -> str:
@@ -219,9 +216,13 @@ def _infographic(
     link = f'<a class="hs-infographic__preview" href="{full_url}">{preview_html}</a>'
     if not block:
         return link
-    links = [f'<a href="{full_url}">{LABELS["full"]}</a> <span>({size})</span>']
+    links = [
+        f'<a href="{full_url}">{html.escape(page.labels.text("image.full"))}</a> <span>({size})</span>'
+    ]
     if anchor:
-        links.append(f'<a href="{html.escape(anchor, quote=True)}">{LABELS["text"]}</a>')
+        links.append(
+            f'<a href="{html.escape(anchor, quote=True)}">{html.escape(page.labels.text("image.text"))}</a>'
+        )
     whole = picture(view.full, attrs, page, lazy=True) if view.preview else ""
     parts = [
         f'<div class="hs-infographic{" hs-infographic--cropped" if whole else ""}"><figure>',
@@ -232,7 +233,7 @@ def _infographic(
     ]
     if whole:
         parts.append(
-            f'<details class="hs-infographic__whole"><summary>{LABELS["whole"]}</summary>'
+            f'<details class="hs-infographic__whole"><summary>{html.escape(page.labels.text("image.whole"))}</summary>'
             f"{whole}</details>"
         )
     parts.append("</div>")
