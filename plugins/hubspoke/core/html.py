@@ -55,7 +55,9 @@ URL_ATTRIBUTES = ("href", "src", "poster", "data", "action", "cite")
 
 
 class _Ids(HTMLParser):
-    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea")
+    # typeshed declares this Final, but html.parser reads it from the instance to choose
+    # the elements whose text is not markup, and extending it is how a parser adds one.
+    CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea")  # type: ignore[misc]
 
     def __init__(self, anchor: str):
         super().__init__(convert_charrefs=True)

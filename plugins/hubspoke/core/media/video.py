@@ -221,7 +221,7 @@ def clock_duration(seconds: int) -> str:
 
 def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
     """Every <a> with the class `class_name`, with the <img> it holds (if it holds one)."""
-    found = []
+    found: list[VideoLink] = []
     if class_name not in content:
         return found
     for match in start_tags(content, _START_TAG_A):
