@@ -23,14 +23,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from .core.content.yamlfile import newlines
 from .core.dates import CLOCK_VARIABLE
 from .core.errors import ContentError, Problem
-from .core.content.yamlfile import newlines
 
 NETWORK = "hubspoke/network"
 EDITORIAL = "hubspoke/editorial"
@@ -46,10 +46,11 @@ def trial_problems(config_file: str, clock: str) -> list[Problem]:
     root = config_path.parent
     trial = _Trial(root, config_path.name)
     with tempfile.TemporaryDirectory(prefix="hubspoke-check-") as site_dir, _clock(clock):
-        try:
-            config = load_config(str(config_path), strict=True, site_dir=site_dir)
-        except ConfigurationError as error:
-            return [Problem(config_path.name, None, None, str(error))]
+        with trial.listening():  # MkDocs logs what is wrong with an option
+            try:
+                config = load_config(str(config_path), strict=True, site_dir=site_dir)
+            except (ConfigurationError, Abort) as error:
+                return trial.problems or [Problem(config_path.name, None, None, str(error))]
         with trial.listening():
             trial.run(config)
     return trial.problems

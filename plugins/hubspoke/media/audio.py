@@ -27,6 +27,7 @@ from hubspoke.core.media import podcast
 from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
+from hubspoke.options import option_error
 
 from .config import MediaConfig
 from .labels import Labels, option_line
@@ -74,7 +75,7 @@ class AudioPosts:
             try:
                 format_path(self.options.podcast_path, key=key)
             except PathFormatError as error:
-                raise PluginError(f"hubspoke/media: podcast_path: {error}") from None
+                raise option_error(MEDIA, "podcast_path", str(error)) from None
         return shows
 
     def show_title(self, key: str) -> str:
@@ -201,8 +202,8 @@ class AudioPosts:
             if path in claimed:
                 self._refuse(
                     ("podcast_path",),
-                    f"hubspoke/media: podcast_path: the podcast feeds of the shows "
-                    f"'{claimed[path]}' and '{key}' would both be written to '{path}'; "
+                    f"the podcast feeds of the shows '{claimed[path]}' and '{key}' would both "
+                    f"be written to '{path}'",
                     "put {key} in the option podcast_path, so each show has its own feed",
                 )
             other = taken.get(path)
@@ -272,13 +273,14 @@ class AudioPosts:
     def _clash(self, key: str, path: str, other: str) -> None:
         self._refuse(
             ("podcast_path",),
-            f"hubspoke/media: the podcast feed of show '{key}' would be written to "
-            f"'{path}', which {other} already produces; change the option podcast_path "
-            "or move the other file",
+            f"the podcast feed of show '{key}' would be written to '{path}', which {other} "
+            "already produces",
+            "change the option podcast_path or move the other file",
         )
 
-    def _refuse(self, option: tuple[str, ...], message: str) -> None:
+    def _refuse(self, option: tuple[str, ...], problem: str, fix: str | None = None) -> None:
         """Stop at the line of mkdocs.yml that sets `option` (as check reports it)."""
+        message = str(option_error(MEDIA, ".".join(option), problem, fix))
         config_file = self.config.config_file_path
         line = option_line(config_file, MEDIA, *option) if config_file else None
         if line is None:
@@ -295,8 +297,7 @@ class AudioPosts:
         if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
             self._refuse(
                 ("podcast_shows", key, "image"),
-                f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
-                f".png file inside {self.labels.docs_label}/ (looked for "
+                f"'{image}' must be a .jpg or .png file inside {self.labels.docs_label}/ (looked for "
                 f"{self.labels.docs(image.strip('/'))})",
             )
         return file

@@ -27,7 +27,7 @@ from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.media import events as core_events
 from hubspoke.core.network import metadata
 from hubspoke.core.network.publication import State, Visibility
-from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.core.urls import format_path
 from hubspoke.head import Head
 from hubspoke.network import sitemap
 
@@ -63,15 +63,6 @@ class EventPages:
             self.locale = Locale.parse(str(config.theme.get("language") or "en").replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
-        for name in ("events_url", "events_calendar_path"):
-            try:
-                format_path(options[name])
-            except PathFormatError as error:
-                raise PluginError(f"hubspoke/media: {name}: {error}") from None
-        try:
-            format_path(options.events_ics_path, slug="sample")
-        except PathFormatError as error:
-            raise PluginError(f"hubspoke/media: events_ics_path: {error}") from None
 
     # -- on_files (after the network) ---------------------------------------------
 

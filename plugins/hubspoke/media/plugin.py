@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.core.errors import ContentError
 from hubspoke.head import head_of
+from hubspoke.options import require_site_url
 
 from .audio import AudioPosts
 from .config import MediaConfig
@@ -113,11 +114,8 @@ class MediaPlugin(BasePlugin[MediaConfig]):
     def _check_site_url(self, config: MkDocsConfig) -> None:
         audio = self.audio is not None and self.audio.read
         events = self.events is not None and self.events.events
-        if (audio or events) and not config.site_url:
-            raise PluginError(
-                "hubspoke/media: podcast feeds and calendar files need absolute links, so the "
-                "option site_url must be set in mkdocs.yml (e.g. site_url: https://hub.example.com/)"
-            )
+        if audio or events:
+            require_site_url(config, "hubspoke/media", "podcast feeds and calendar files")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.events is not None:
