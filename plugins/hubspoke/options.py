@@ -152,7 +152,8 @@ class PathFormat(c.Type):
                 raise ValidationError(f"{name} uses unknown {unknown}; {use}")
             format_path(value, **self.samples)
         except PathFormatError as error:
-            raise ValidationError(str(error)) from None
+            filled = f"{value!r} filled with sample values: " if self.samples else ""
+            raise ValidationError(f"{filled}{error}") from None
         return value
 
 

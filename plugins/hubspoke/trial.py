@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from .core.content.yamlfile import newlines
 from .core.dates import CLOCK_VARIABLE
-from .core.errors import ContentError, Problem
+from .core.errors import ContentError, Problem, shown_path
 
 NETWORK = "hubspoke/network"
 EDITORIAL = "hubspoke/editorial"
@@ -133,10 +133,7 @@ class _Trial:
         self.problems.append(Problem(where or self.config_label, None, None, text))
 
     def _shown(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, self.root)
 
     # -- the build's stages, without writing ------------------------------------------
 

@@ -31,10 +31,10 @@ from hubspoke.core.feeds.table import (
     select,
     utm_params,
 )
-from hubspoke.core.feeds.text import site_base
 from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Post
-from hubspoke.core.urls import PathFormatError, source_path
+from hubspoke.core.urls import PathFormatError, site_base, source_path
+from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
 
@@ -211,7 +211,7 @@ class FeedsBuild:
             description=target.description,
             home_url=urljoin(self.site_url, home),
             items=entries,
-            language=str(self.config.theme.get("language") or "") or None,
+            language=theme_language(self.config, default=None),
             utm=utm,
             stylesheet=stylesheet,
         )

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.core import html as core_html
 from hubspoke.core import urls
 from hubspoke.core.content.mdscan import Scanner
-from hubspoke.core.errors import ContentError, ProblemList
+from hubspoke.core.errors import ContentError, ProblemList, shown_path
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
 from hubspoke.core.images.inspect import (
     ImageProblem,
@@ -94,7 +94,7 @@ class ImagesBuild:
         self.log = log
         self.encoding = encoding
         self.docs_dir = Path(config.docs_dir).resolve()
-        self.docs_label = _label(self.docs_dir, root)
+        self.docs_label = shown_path(self.docs_dir, root)
         self.cache_dir = str((root / options.cache_dir).resolve())
         self.workers = options.workers or os.cpu_count() or 1
         self.stats = ImageStats()
@@ -185,7 +185,7 @@ class ImagesBuild:
         for post in getattr(network_build.network, "posts", ()):
             if post.image and not core_html.is_external(post.image):
                 line = post.lines.get("image")
-                shown = f"{_label(Path(self.docs_dir) / post.source, self.root)}"
+                shown = f"{shown_path(Path(self.docs_dir) / post.source, self.root)}"
                 names[source_path(post.source, post.image)].append(
                     f"{shown}:{line}" if line else shown
                 )
@@ -437,7 +437,7 @@ class ImagesBuild:
 
     def _report(self) -> None:
         s = self.stats
-        cache = _label(Path(self.cache_dir), self.root)
+        cache = shown_path(Path(self.cache_dir), self.root)
         self.log.info(
             f"images: {s.sources} images, {s.svgs} SVG, {s.cards} cards -> {s.files} files, "
             f"{s.bytes_sources:,} bytes in, {s.bytes_published:,} bytes out; "
@@ -493,7 +493,7 @@ class ImagesBuild:
     def file_label(self, file: File) -> str:
         """The file as an editor knows it: content/..., or authors/... for an avatar."""
         if file.abs_src_path:
-            return _label(Path(file.abs_src_path), self.root)
+            return shown_path(Path(file.abs_src_path), self.root)
         return f"{self.docs_label}/{file.src_uri}"
 
     def used_by(self, file: File) -> str:
@@ -542,10 +542,3 @@ def _variant_uri(stem: str, output: Output) -> str:
 
 def _files_in(task) -> int:
     return len(task.outputs) if isinstance(task, SourceTask) else 1
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -28,6 +28,7 @@ from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 from hubspoke.options import option_error
+from hubspoke.site_options import theme_language
 
 from .config import MediaConfig
 from .labels import Labels, option_line
@@ -220,7 +221,7 @@ class AudioPosts:
 
     def write_feeds(self, files: Files, build) -> None:
         network = build.network
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        base = urls.site_base(self.site_url)
         written: dict[str, str] = {}
         for key, path in sorted(self.feeds.items()):
             episodes = []
@@ -322,7 +323,7 @@ class AudioPosts:
             owner_name=self._show_option(key, "owner_name", None) or author,
             owner_email=self._show_option(key, "owner_email", None),
             explicit=self._show_option(key, "explicit", False),
-            language=str(config.theme.get("language") or "") or None,
+            language=theme_language(config, default=None),
             kind=self._show_option(key, "type", "episodic"),
         )
 
@@ -332,7 +333,7 @@ class AudioPosts:
         found = self.posts.get(page.file.src_uri)
         if found is None or not self.site_url:
             return
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        base = urls.site_base(self.site_url)
         feed = self.feeds.get(found.show)
         post = found.post
         head.jsonld.append(

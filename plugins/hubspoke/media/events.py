@@ -27,9 +27,10 @@ from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.media import events as core_events
 from hubspoke.core.network import metadata
 from hubspoke.core.network.publication import State, Visibility
-from hubspoke.core.urls import format_path
+from hubspoke.core.urls import format_path, site_base
 from hubspoke.head import Head
 from hubspoke.network import sitemap
+from hubspoke.site_options import theme_language
 
 if TYPE_CHECKING:
     from hubspoke.core.media import ical
@@ -49,7 +50,7 @@ class EventPages:
         self.config = config
         self.labels = labels
         self.tz = tz
-        self.base = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.base = site_base(config.site_url)
         self.host = urlsplit(config.site_url or "").hostname or ""
         self.events: dict[str, core_events.Event] = {}
         self.seen: dict[str, Visibility] = {}
@@ -60,7 +61,7 @@ class EventPages:
         self.calendar_url: str | None = None
         self.build = None
         try:
-            self.locale = Locale.parse(str(config.theme.get("language") or "en").replace("-", "_"))
+            self.locale = Locale.parse(theme_language(config).replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
 

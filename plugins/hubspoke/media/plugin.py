@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.core.errors import ContentError
 from hubspoke.head import head_of
 from hubspoke.options import require_site_url
+from hubspoke.site_options import theme_language
 
 from .audio import AudioPosts
 from .config import MediaConfig
@@ -56,7 +57,7 @@ class MediaPlugin(BasePlugin[MediaConfig]):
         network = self._check_network_first(config)
         root = Path(config.config_file_path).parent
         labels = Labels(root, Path(config.docs_dir))
-        language = str(config.theme.get("language") or "en")
+        language = theme_language(config)
         self.videos = Videos(
             class_name=self.config.video_class,
             captions_language=self.config.video_captions_language or language,

@@ -22,10 +22,11 @@ from hubspoke.core.content import references
 from hubspoke.core.content.sanitize import expert_policy, guest_policy, safe_id, sanitize
 from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
-from hubspoke.core.errors import ContentError, Problem
+from hubspoke.core.errors import ContentError, Problem, shown_path
 from hubspoke.core.network.assembly import Network, Settings
 from hubspoke.core.network.publication import State
 from hubspoke.editorial.settings import layout
+from hubspoke.site_options import theme_language
 
 from . import navigation
 from .config import NetworkConfig
@@ -63,7 +64,7 @@ class NetworkBuild:
         self.config = config
         self.root = root
         self.settings: Settings = settings
-        self.docs_label = _label(Path(config.docs_dir), root)
+        self.docs_label = shown_path(Path(config.docs_dir), root)
         self.authors = {}
         self.loaded: LoadedSite | None = None
         # Pages mkdocs.yml exempts from sanitising (trusted_html): their own inline scripts
@@ -146,7 +147,7 @@ class NetworkBuild:
 
     def shown(self, file: File) -> str:
         if file.abs_src_path:
-            return _label(Path(file.abs_src_path), self.root)
+            return shown_path(Path(file.abs_src_path), self.root)
         return f"{self.docs_label}/{file.src_uri}"
 
     # -- on_files -----------------------------------------------------------
@@ -167,7 +168,7 @@ class NetworkBuild:
             self.network,
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
-            locale=str(self.config.theme.get("language") or "en"),
+            locale=theme_language(self.config),
             guest_disclosure=self.options.guest_disclosure,
             guest_link_rel=tuple(self.options.guest_link_rel),
             company=self.company,
@@ -537,10 +538,3 @@ def _rename_toc(toc) -> None:
     for item in toc or ():
         item.id = safe_id(item.id)
         _rename_toc(item.children)
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -23,7 +23,7 @@ from ..errors import Problem
 from ..network.assembly import Network
 from ..network.model import Post
 from ..network.publication import State, state
-from ..urls import resolve
+from ..urls import resolve, site_base
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|webp|svg|avif)$", re.I)
@@ -118,7 +118,7 @@ class _PostCheck:
         self.by_source = by_source
         self.by_path = by_path
         self.texts = texts
-        self.site_url = (site_url or "").rstrip("/") + "/" if site_url else None
+        self.site_url = site_base(site_url) or None
         try:
             self.document, self.body, self.body_line = split_front_matter(source.shown, source.text)
         except TextFileError:
