@@ -34,6 +34,8 @@ from hubspoke.core.feeds.table import (
 from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Post
 from hubspoke.core.urls import PathFormatError, site_base, source_path
+from hubspoke.hub import hub_of
+from hubspoke.options import option_error
 from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
@@ -235,7 +237,7 @@ class FeedsBuild:
 
     def _person(self, network_build, author) -> Person:
         page = network_build.view_url("author", author.id)
-        avatar = network_build.presenter.avatar_urls.get(author.id)
+        avatar = network_build.addresses.avatars.get(author.id)
         return Person(
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
@@ -243,7 +245,7 @@ class FeedsBuild:
         )
 
     def _disclosure(self) -> str:
-        return self.config.plugins["hubspoke/network"].config.guest_disclosure
+        return hub_of(self.config).network.guest_disclosure
 
     def _image(self, post: Post, files: Files) -> Media | None:
         """The post's `image` as an enclosure: the file MkDocs publishes, with its size."""
@@ -277,9 +279,8 @@ def _path(spec: FeedSpec, key: str) -> str:
     try:
         return spec.path_for(key)
     except PathFormatError as error:
-        raise PluginError(
-            f"hubspoke/feeds: {describe_feed(spec, key)} has no usable path: {error}"
-        ) from None
+        problem = f"{describe_feed(spec, key)} has no usable path: {error}"
+        raise option_error("hubspoke/feeds", None, problem) from None
 
 
 def _media_type(name: str) -> str:

@@ -10,10 +10,8 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -35,9 +33,10 @@ from hubspoke.core.images.plan import (
 )
 from hubspoke.core.urls import source_path
 from hubspoke.head import head_of
+from hubspoke.network.kinds import KINDS
+from hubspoke.options import option_error
 
-if TYPE_CHECKING:
-    from .catalog import ImagesBuild
+from .shared import ImageSite
 
 FOCUS_FIELD = "image_focus"
 
@@ -54,7 +53,7 @@ class Card:
 class CardMaker:
     """Plans, publishes and announces the cards of one build."""
 
-    def __init__(self, build: ImagesBuild):
+    def __init__(self, build: ImageSite):
         self.build = build
         options, config = build.options, build.config
         self.enabled = bool(options.cards_enabled and config.site_url)
@@ -189,7 +188,7 @@ class CardMaker:
 
     def _person(self, network_build, author_id: str) -> Person:
         author = network_build.network.authors[author_id]
-        url = network_build.presenter.avatar_urls.get(author_id)
+        url = network_build.addresses.avatars.get(author_id)
         source = self.build.source_at_url(url) if url else None
         if source is None:
             return Person(author.name)
@@ -203,8 +202,9 @@ class CardMaker:
         background = color(options.cards_background or palette.get("primary"), "#4051b5")
         accent = color(options.cards_accent or palette.get("accent"), "#009485")
         foreground = color(options.cards_foreground, readable_on(background))
-        regular = self._font(options.cards_font, REGULAR_FONT)
-        bold = self._font(options.cards_font_bold or options.cards_font, BOLD_FONT)
+        regular = self._font("cards_font", options.cards_font, REGULAR_FONT)
+        bold_option = "cards_font_bold" if options.cards_font_bold else "cards_font"
+        bold = self._font(bold_option, options.cards_font_bold or options.cards_font, BOLD_FONT)
         digest = hashlib.sha256()
         for path in (regular, bold):
             digest.update(Path(path).read_bytes() if Path(path).is_file() else b"default")
@@ -217,13 +217,13 @@ class CardMaker:
             "font_sha": digest.hexdigest(),
         }
 
-    def _font(self, value: str | None, default: Path) -> str:
+    def _font(self, option: str, value: str | None, default: Path) -> str:
         if not value:
             return str(default)
         path = (self.build.root / value).resolve()
         if not path.is_file():
-            raise PluginError(
-                f"hubspoke/images: cards font {value!r} not found (looked for {path})"
+            raise option_error(
+                "hubspoke/images", option, f"{value!r} not found (looked for {path})"
             )
         return str(path)
 
@@ -244,12 +244,10 @@ class CardMaker:
         if not self.enabled:
             return None
         role = network_build.role_of(page) if network_build is not None else None
-        if role is not None and role.kind == "post":
-            card = self.cards.get(("post", role.key))
-        elif role is not None and role.kind == "author" and role.index is not None:
-            card = self.cards.get(("author", role.key))
-        else:
-            card = None
+        card = None
+        if role is not None and (role.index is not None or role.kind == "post"):
+            own = KINDS[role.kind].card
+            card = self.cards.get((own, role.key)) if own != "site" else None
         return card or self.cards.get(("site", ""))
 
     def add_head(self, context, page: Page, network_build) -> None:

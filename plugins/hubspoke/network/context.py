@@ -26,6 +26,7 @@ from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.spokes import Spoke
 from hubspoke.core.text import slugify
 
+from .addresses import Addresses
 from .fragments import Fragments, root_url
 from .rendered import RenderedPost
 
@@ -45,12 +46,9 @@ class Presenter:
     site_url: str | None = None
     share_networks: tuple[str, ...] = ()
     share_utm: bool = True
-    mastodon_page: str | None = None
+    addresses: Addresses = field(default_factory=lambda: Addresses(view_formats={}))
     fragments: Fragments | None = None
-    url_of_path: dict[str, str] = field(default_factory=dict)
-    post_urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
-    avatar_urls: dict[str, str] = field(default_factory=dict)
     browse: dict[str, list[dict]] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
     _author_cards: dict[str, dict] = field(default_factory=dict)
@@ -72,8 +70,7 @@ class Presenter:
         return {"iso": value.isoformat(), "text": format_date(value, "long", locale=self._locale)}
 
     def view_url(self, kind: str, key: str) -> str | None:
-        fmt = self.network.settings.paths[kind]
-        return self.url_of_path.get(urls.format_path(fmt, key=key))
+        return self.addresses.view(kind, key)
 
     def author_link(self, author_id: str) -> dict:
         author = self.network.authors[author_id]
@@ -81,7 +78,7 @@ class Presenter:
             "id": author.id,
             "name": author.name,
             "url": self.view_url("author", author.id),
-            "avatar": self.avatar_urls.get(author.id),
+            "avatar": self.addresses.avatars.get(author.id),
             "initials": _initials(author.name),
             "guest": author.is_guest,
         }
@@ -122,7 +119,7 @@ class Presenter:
     def card(self, post: Post, page_url: str | None) -> dict:
         """A post as listings show it; `page_url` None writes URLs from the placeholder root."""
         rendered = self.rendered.get(post.source)
-        post_url = self.post_urls[post.source]
+        post_url = self.addresses.posts[post.source]
         excerpt = ""
         if rendered:
             excerpt = Markup(_rebase(rendered.excerpt, post_url, page_url))
@@ -151,12 +148,12 @@ class Presenter:
         return {
             "number": index.number,
             "count": index.count,
-            "previous": self.url_of_path.get(index.previous) if index.previous else None,
-            "next": self.url_of_path.get(index.next) if index.next else None,
+            "previous": self.addresses.pages.get(index.previous) if index.previous else None,
+            "next": self.addresses.pages.get(index.next) if index.next else None,
             "pages": [
                 {
                     "number": n,
-                    "url": self.url_of_path[index.pages[n - 1]],
+                    "url": self.addresses.pages[index.pages[n - 1]],
                     "current": n == index.number,
                 }
                 if n
@@ -204,7 +201,7 @@ class Presenter:
         visibility = self.network.visibility(post)
         return {
             "title": post.title,
-            "url": self.post_urls[post.source],
+            "url": self.addresses.posts[post.source],
             "date": self.date(post.date),
             "authors": [self.author_link(a) for a in post.authors],
             "state": None if visibility.indexed else visibility.state.value,
@@ -216,7 +213,7 @@ class Presenter:
         rendered = self.rendered.get(post.source)
         visibility = self.network.visibility(post)
         guest = any(self.network.authors[a].is_guest for a in post.authors)
-        card = self.card(post, self.post_urls[post.source])
+        card = self.card(post, self.addresses.posts[post.source])
         return {
             "role": "post",
             "post": card,
@@ -233,7 +230,7 @@ class Presenter:
             "disclosure": self.guest_disclosure if guest else None,
             "banner": visibility.banner,
             "noindex": not visibility.indexed,
-            "share": self.share_links(post, self.post_urls[post.source])
+            "share": self.share_links(post, self.addresses.posts[post.source])
             if visibility.indexed
             else [],
         }
@@ -246,12 +243,12 @@ class Presenter:
 
     def share_links(self, post: Post, page_url: str) -> list[dict]:
         """Share links for a post, each tagged with its network (none without site_url)."""
-        url = self.absolute(self.post_urls[post.source])
+        url = self.absolute(self.addresses.posts[post.source])
         if not url or not self.share_networks:
             return []
         mastodon = None
-        if self.mastodon_page:
-            mastodon = urls.relative_url(self.mastodon_page, page_url)
+        if self.addresses.mastodon_share:
+            mastodon = urls.relative_url(self.addresses.mastodon_share, page_url)
         links = sharing.share_links(
             url,
             post.title,
@@ -305,7 +302,8 @@ class Presenter:
         years = sorted(years, key=lambda i: i.key, reverse=True)
         self.browse = {
             kind: [
-                {"name": i.name, "url": self.url_of_path[i.path], "count": i.total} for i in found
+                {"name": i.name, "url": self.addresses.pages[i.path], "count": i.total}
+                for i in found
             ]
             for kind, found in (("categories", categories), ("years", years))
         }
