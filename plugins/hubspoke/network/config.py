@@ -27,10 +27,6 @@ class NetworkConfig(Config):
     # resolve inside the repository.
     content_symlinks = c.Choice(("refuse", "inside"), default="refuse")
 
-    # Time: naive dates are read in this zone; the clock decides what is scheduled.
-    timezone = TimeZone(default="UTC")
-    clock = c.Optional(c.Type(str))
-
     # The blog and its index pages.
     blog_title = c.Type(str, default="Blog")
     blog_per_page = AtLeast(1, default=10)  # posts shown as cards on an index's first page
@@ -51,6 +47,10 @@ class NetworkConfig(Config):
     archive_url_format = PathFormat("blog/archive/{key}", KEY, every=True)
     category_url_format = PathFormat("blog/category/{key}", KEY, every=True)
     tag_url_format = PathFormat("blog/tag/{key}", KEY, every=True)
+
+    # Time (after the URL formats: MkDocs reports the first wrong option of a plugin): naive dates are read in this zone; the clock decides what is scheduled.
+    timezone = TimeZone(default="UTC")
+    clock = c.Optional(c.Type(str))
 
     # Authors.
     authors_title = c.Type(str, default="Authors")
