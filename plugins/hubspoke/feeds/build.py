@@ -13,6 +13,7 @@ import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,13 +33,16 @@ from hubspoke.core.feeds.table import (
     utm_params,
 )
 from hubspoke.core.feeds.writers import render
-from hubspoke.core.network.model import Post
+from hubspoke.core.network.model import Author, Post
 from hubspoke.core.urls import PathFormatError, site_base, source_path
 from hubspoke.hub import hub_of
 from hubspoke.options import option_error
 from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
+
+if TYPE_CHECKING:
+    from hubspoke.network.build import NetworkBuild
 
 # Fixed here rather than read from the system's mime.types, so every machine writes the same.
 IMAGE_TYPES = {
@@ -87,14 +91,14 @@ class FeedsBuild:
         self.options = options
         self.config = config
         self.specs = specs
-        self.site_url = site_base(config.site_url)
+        self.site_url = site_base(config.site_url or "")  # the plugin refuses a site without
         self.root = Path(config.config_file_path).parent
         self.targets: list[Target] = []
         self.by_view: dict[tuple[str, str], list[Target]] = {}
 
     # -- on_env: which files ------------------------------------------------
 
-    def plan(self, network_build, files: Files) -> None:
+    def plan(self, network_build: NetworkBuild, files: Files) -> None:
         """Every feed with at least one syndicated post; a path taken twice is an error."""
         network = network_build.network
         selection = select(network, self.specs, self.options.items_limit)
@@ -159,7 +163,7 @@ class FeedsBuild:
 
     # -- on_env: the bytes ----------------------------------------------------
 
-    def render(self, network_build, files: Files) -> Iterator[tuple[str, bytes]]:
+    def render(self, network_build: NetworkBuild, files: Files) -> Iterator[tuple[str, bytes]]:
         """Every planned feed as (path, bytes), one at a time; each post becomes an entry once."""
         items: dict[str, FeedItem] = {}
         for target in self.targets:
@@ -189,7 +193,9 @@ class FeedsBuild:
             self.config, path, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
         )
 
-    def _feed(self, network_build, target: Target, entries: tuple[FeedItem, ...]) -> Feed:
+    def _feed(
+        self, network_build: NetworkBuild, target: Target, entries: tuple[FeedItem, ...]
+    ) -> Feed:
         spec, options = target.spec, self.options
         home = network_build.view_url(spec.kind.view, target.key) or ""
         utm = {}
@@ -218,7 +224,7 @@ class FeedsBuild:
             stylesheet=stylesheet,
         )
 
-    def _item(self, network_build, post: Post, files: Files) -> FeedItem:
+    def _item(self, network_build: NetworkBuild, post: Post, files: Files) -> FeedItem:
         network = network_build.network
         rendered = network_build.rendered(post)
         authors = [network.authors[a] for a in post.authors]
@@ -235,7 +241,7 @@ class FeedsBuild:
             full_content=self.options.items_full_content,
         )
 
-    def _person(self, network_build, author) -> Person:
+    def _person(self, network_build: NetworkBuild, author: Author) -> Person:
         page = network_build.view_url("author", author.id)
         avatar = network_build.addresses.avatars.get(author.id)
         return Person(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,11 +28,18 @@ from hubspoke.core.media import podcast
 from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
+from hubspoke.network.sitefiles import listed_file
 from hubspoke.options import option_error
 from hubspoke.site_options import theme_language
 
-from .config import MediaConfig
+from .config import MediaConfig, ShowConfig
 from .labels import Labels, option_line
+
+if TYPE_CHECKING:
+    from hubspoke.core.content.sources import LoadedSite
+    from hubspoke.core.network.assembly import Network
+    from hubspoke.core.network.model import Post
+    from hubspoke.network.build import NetworkBuild
 
 MEDIA = "hubspoke/media"
 
@@ -44,7 +52,7 @@ class Published:
     """A checked audio post: its audio, post, file and what the file weighs."""
 
     audio: core_audio.Audio
-    post: object
+    post: Post
     file: File
     size: int
     show: str
@@ -68,8 +76,8 @@ class AudioPosts:
         self.feeds: dict[str, str] = {}  # show key -> site-relative feed URL
         self.shows = self._shows()
 
-    def _shows(self) -> dict:
-        shows = dict(self.options.podcast_shows)
+    def _shows(self) -> dict[str, ShowConfig | None]:
+        shows: dict[str, ShowConfig | None] = dict(self.options.podcast_shows)
         if not shows:
             shows = {core_audio.DEFAULT_SHOW: None}
         for key in shows:
@@ -85,7 +93,7 @@ class AudioPosts:
 
     # -- on_config (after the network read the content) ------------------------------
 
-    def take(self, loaded) -> None:
+    def take(self, loaded: LoadedSite) -> None:
         """The `audio` fields the one reader found (it reported their problems), and the
         files posts name in video attributes; no post is read again."""
         self.read = dict(loaded.audio)
@@ -106,7 +114,7 @@ class AudioPosts:
 
     # -- on_files (after the network) ---------------------------------------------
 
-    def split(self, files: Files, network) -> None:
+    def split(self, files: Files, network: Network) -> None:
         """Which audio posts are built (the reader checked their files, sizes and shows);
         files only unpublished posts use are dropped."""
         self.files = files
@@ -116,7 +124,9 @@ class AudioPosts:
             post = posts.get(source)
             if post is None:
                 continue
-            file = files.get_file_from_path(audio.path)  # the intake listed it, as MkDocs did
+            file = listed_file(files, audio.path)  # the intake listed it, as MkDocs did
+            # The reader keeps only settled audio: measured, with its show named.
+            assert audio.size is not None and audio.show is not None
             if network.visibility(post).built:
                 built_paths.add(audio.path)
                 self.posts[source] = Published(audio, post, file, audio.size, audio.show)
@@ -126,11 +136,11 @@ class AudioPosts:
             post = posts.get(source)
             built = post is None or network.visibility(post).built
             for path in paths:
-                file = files.get_file_from_path(path)
+                named = files.get_file_from_path(path)
                 if built:
                     built_paths.add(path)
-                elif file is not None and not file.is_documentation_page():
-                    self.unused[path] = file
+                elif named is not None and not named.is_documentation_page():
+                    self.unused[path] = named
         for path in built_paths:
             self.unused.pop(path, None)
 
@@ -185,7 +195,7 @@ class AudioPosts:
             raise stop(f"'{value}' not found (looked for {self.labels.docs(path)})")
         return urls.relative_url(target.url, page.url)
 
-    def plan_feeds(self, network) -> None:
+    def plan_feeds(self, network: Network) -> None:
         """Which shows get a feed (those with a syndicated episode), and their paths; a
         feed path that another feed or file takes, or a show image that is not there, is
         refused here, before any page is rendered."""
@@ -219,7 +229,7 @@ class AudioPosts:
             if path not in self.referenced and files.get_file_from_path(path) is file:
                 files.remove(file)
 
-    def write_feeds(self, files: Files, build) -> None:
+    def write_feeds(self, files: Files, build: NetworkBuild) -> None:
         network = build.network
         base = urls.site_base(self.site_url)
         written: dict[str, str] = {}
@@ -329,7 +339,7 @@ class AudioPosts:
 
     # -- on_page_context -----------------------------------------------------------
 
-    def add_head(self, head: Head, page: Page, build) -> None:
+    def add_head(self, head: Head, page: Page, build: NetworkBuild) -> None:
         found = self.posts.get(page.file.src_uri)
         if found is None or not self.site_url:
             return

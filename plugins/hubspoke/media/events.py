@@ -9,7 +9,7 @@ added as generated files.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -30,10 +30,12 @@ from hubspoke.core.network.publication import State, Visibility
 from hubspoke.core.urls import format_path, site_base
 from hubspoke.head import Head
 from hubspoke.network import sitemap
+from hubspoke.network.sitefiles import listed_file
 from hubspoke.site_options import theme_language
 
 if TYPE_CHECKING:
     from hubspoke.core.media import ical
+    from hubspoke.network.build import NetworkBuild
 
 from .config import MediaConfig
 from .labels import Labels
@@ -45,7 +47,9 @@ INDEX_TEMPLATE = "hubspoke/events.html"
 class EventPages:
     """Every event of one build, and the pages and files made from them."""
 
-    def __init__(self, options: MediaConfig, config: MkDocsConfig, labels: Labels, tz):
+    def __init__(
+        self, options: MediaConfig, config: MkDocsConfig, labels: Labels, tz: tzinfo | None
+    ):
         self.options = options
         self.config = config
         self.labels = labels
@@ -59,18 +63,25 @@ class EventPages:
         self.index_src: str | None = None
         self.index_url: str | None = None
         self.calendar_url: str | None = None
-        self.build = None
+        self._build: NetworkBuild | None = None  # set by read (on_files)
         try:
             self.locale = Locale.parse(theme_language(config).replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
 
+    @property
+    def build(self) -> NetworkBuild:
+        """The network's build, whose posts, authors and pages events link to."""
+        if self._build is None:
+            raise RuntimeError("EventPages.build is set by read (on_files)")
+        return self._build
+
     # -- on_files (after the network) ---------------------------------------------
 
-    def read(self, files: Files, build) -> None:
+    def read(self, files: Files, build: NetworkBuild) -> None:
         """The event pages the one reader read in on_config (it reported their problems):
         those MkDocs lists whose speakers, personas and recording exist."""
-        self.build = build
+        self._build = build
         network = build.network
         listed = {f.src_uri for f in files.documentation_pages()}
         posts = {p.source for p in network.posts}
@@ -89,7 +100,7 @@ class EventPages:
         """Apply the publication rule; add the index, the .ics files and the calendar feed."""
         settings = self.build.network.settings
         for source, event in sorted(self.events.items()):
-            file = files.get_file_from_path(source)
+            file = listed_file(files, source)
             seen = core_events.visibility(event, settings.clock, preview=settings.preview)
             self.seen[source] = seen
             if not seen.built:

@@ -179,19 +179,22 @@ class Presenter:
         key = ("row" if compact else "card", post.source)
         if key not in self._html:
             if compact:
-                html = self.fragments.render("hubspoke/partials/post-row.html", card=self.row(post))
+                html = self._render("hubspoke/partials/post-row.html", card=self.row(post))
             else:
-                html = self.fragments.render(
-                    "hubspoke/partials/post-card.html", card=self.card(post, None)
-                )
+                html = self._render("hubspoke/partials/post-card.html", card=self.card(post, None))
             self._html[key] = html
         return self._html[key]
+
+    def _render(self, template: str, **context) -> Markup:
+        if self.fragments is None:
+            raise RuntimeError("Presenter.fragments is set in on_env, before pages are rendered")
+        return self.fragments.render(template, **context)
 
     def author_card_html(self, author: Author) -> Markup:
         """An author's card, rendered once for all their posts."""
         key = ("author", author.id)
         if key not in self._html:
-            self._html[key] = self.fragments.render(
+            self._html[key] = self._render(
                 "hubspoke/partials/author-card.html", person=self.author_card(author)
             )
         return self._html[key]

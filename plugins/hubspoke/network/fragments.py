@@ -32,7 +32,10 @@ class Fragments:
     def icon(self, name: str) -> Markup:
         """The SVG of one of the theme's icons (e.g. fontawesome/brands/mastodon)."""
         if name not in self._icons:
-            source, _, _ = self.env.loader.get_source(self.env, f".icons/{name}.svg")
+            loader = self.env.loader
+            if loader is None:
+                raise RuntimeError("the theme's Jinja environment has no template loader")
+            source, _, _ = loader.get_source(self.env, f".icons/{name}.svg")
             self._icons[name] = Markup(source)
         return self._icons[name]
 

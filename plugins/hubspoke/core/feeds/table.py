@@ -119,7 +119,8 @@ def feed_specs(
     _known("kind in paths", paths, KINDS)
     for kind, overrides in paths.items():
         _known(f"format in paths.{kind}", overrides, FORMATS)
-    specs, seen = [], {}
+    specs: list[FeedSpec] = []
+    seen: dict[str, str] = {}
     for kind in (k for k in KINDS if k in kinds):
         for name in (f for f in FORMATS if f in formats):
             path = {**DEFAULT_PATHS[kind], **paths.get(kind, {})}[name]

@@ -90,9 +90,10 @@ def find_images(fragment: str) -> list[ImgTag]:
         for match in _PLAIN_IMG.finditer(part):
             attrs = tuple(parse_attrs(match["attrs"]))
             values = dict(attrs)
-            if values.get("src"):
+            src = values.get("src")
+            if src:
                 classes = tuple((values.get("class") or "").split())
-                found.append(ImgTag(values["src"], values.get("alt"), classes, attrs))
+                found.append(ImgTag(src, values.get("alt"), classes, attrs))
     return found
 
 
@@ -119,7 +120,7 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
         values = dict(attrs)
         src = values.get("src")
         view = page.lookup(src) if src else None
-        if view is None:
+        if src is None or view is None:
             return match.group(0)
         opening = "<" + match["open"] if match["open"] else ""
         closing = match["close"] or ""
@@ -128,15 +129,17 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
         first = eager["pending"] is not None and src == eager["pending"]
         if first:
             eager["pending"] = None
-        tag = ImgTag(src, values.get("alt"), tuple((values.get("class") or "").split()), attrs)
+        tag = ImgTag(
+            src, values.get("alt"), tuple((values.get("class") or "").split()), tuple(attrs)
+        )
         infographic = view.infographic or INFOGRAPHIC_CLASS in tag.classes
         if not infographic:
             if page.memo is None:
                 return opening + picture(view.full, attrs, page, eager=first) + closing
-            key = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first)
-            if key not in page.memo:
-                page.memo[key] = opening + picture(view.full, attrs, page, eager=first) + closing
-            return page.memo[key]
+            plain = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first)
+            if plain not in page.memo:
+                page.memo[plain] = opening + picture(view.full, attrs, page, eager=first) + closing
+            return page.memo[plain]
         alone = bool(opening and closing)
         anchor = page.text_anchor(tag) if alone else None
         key = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first, anchor)

@@ -15,6 +15,7 @@ import dataclasses
 import html
 import os
 import posixpath
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import yaml
@@ -230,7 +231,7 @@ def settled(
     files: set[str],
     docs_dir,
     shown_path,
-    left_out: set[str] = frozenset(),
+    left_out: Set[str] = frozenset(),
 ) -> tuple[Audio | None, list[Problem]]:
     """The audio with its show named and its file measured, or the problems of both.
 

@@ -153,6 +153,7 @@ def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Even
         if recording.startswith("../") or "://" in data["recording"]:
             problem("recording", "must be a blog post, a path relative to this file")
     found.raise_if_any()
+    assert start is not None and end is not None  # both required: a problem was raised
     place = Place(**data["place"]) if data.get("place") else None
     return Event(
         source=source,

@@ -230,8 +230,10 @@ def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
         poster = {k: v or "" for k, v in parse_attrs(image["attrs"])} if image else None
         before = _P_BEFORE.search(content, 0, match.start())
         after = _P_AFTER.match(content, end.end())
-        standalone = bool(before and after)
-        start, stop = (before.start(), after.end()) if standalone else (match.start(), end.end())
+        if before is not None and after is not None:  # the link is a paragraph of its own
+            standalone, start, stop = True, before.start(), after.end()
+        else:
+            standalone, start, stop = False, match.start(), end.end()
         found.append(VideoLink(start, stop, attrs, poster, standalone))
     return found
 

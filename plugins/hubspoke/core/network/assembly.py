@@ -141,8 +141,8 @@ def _first_names(pairs, *, sort: bool) -> dict:
 
 def check_references(
     posts: Iterable[Post],
-    authors: Mapping[str, Author],
-    personas: Mapping[str, Persona],
+    authors: Mapping[str, object],  # the known ids (a file that failed to read is known)
+    personas: Mapping[str, object],
     *,
     shown: Mapping[str, str],
     files: set[str] | None = None,

@@ -9,8 +9,18 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from .model import Post
+
+class Publishable(Protocol):
+    """What the publication rule reads: a post, or an event."""
+
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def date(self) -> datetime: ...
+    @property
+    def unlisted(self) -> bool: ...
 
 
 class State(enum.Enum):
@@ -39,7 +49,7 @@ class Visibility:
     banner: str | None = None
 
 
-def state(post: Post, clock: datetime) -> State:
+def state(post: Publishable, clock: datetime) -> State:
     """The post's state at `clock`: draft beats scheduled beats unlisted."""
     if post.draft:
         return State.DRAFT
@@ -50,7 +60,7 @@ def state(post: Post, clock: datetime) -> State:
     return State.PUBLISHED
 
 
-def visibility(post: Post, clock: datetime, *, preview: bool = False) -> Visibility:
+def visibility(post: Publishable, clock: datetime, *, preview: bool = False) -> Visibility:
     """Where the post may appear. `preview` (a local `serve`) also shows drafts
     and scheduled posts, with a banner, but never to search engines or feeds."""
     current = state(post, clock)
