@@ -77,6 +77,9 @@ def test_guest_sanitize_is_deprecated_with_a_warning_naming_what_to_do():
     assert key == "guest_sanitize"
     assert "'guest_sanitize' no longer does anything" in message
     assert "trusted_html" in message
+    config = NetworkConfig()
+    config.load_dict({"guest_sanitize": True})
+    assert config.validate() == ([], [])  # true is what the pages get anyway
 
 
 def test_option_error_words_plugin_option_problem_and_fix():

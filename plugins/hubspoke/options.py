@@ -185,3 +185,18 @@ class CheckedItems(c.ListOfItems):
         if problems:
             raise ValidationError("; ".join(problems))
         return items
+
+
+class Ignored(c.Deprecated):
+    """An option kept so that old configurations load; it does nothing, and the value
+    `warn_on` (the one that would have changed something) gets `message` as a warning."""
+
+    def __init__(self, message: str, option_type, *, default, warn_on):
+        super().__init__(message=message, option_type=option_type)
+        self.default = default
+        self.warn_on = warn_on
+
+    def pre_validation(self, config, key_name):
+        self.option.pre_validation(config, key_name)
+        if config.get(key_name) == self.warn_on:
+            self.warnings.append(self.message.format(key_name))

@@ -6,7 +6,7 @@ from mkdocs.config.base import Config
 from hubspoke.core.media.video import EMBED_HOSTS
 from hubspoke.core.network.sharing import SHARE_NETWORKS
 from hubspoke.core.urls import sample_post_values
-from hubspoke.options import AtLeast, PathFormat, TimeZone
+from hubspoke.options import AtLeast, Ignored, PathFormat, TimeZone
 
 KEY = {"key": "sample"}
 
@@ -62,12 +62,12 @@ class NetworkConfig(Config):
     guest_link_rel = c.ListOfItems(c.Type(str), default=["ugc"])
     # Kept so old configs load, with a warning: every page is now sanitised by role
     # (hubspoke/core/content/sanitize.py), whatever this says.
-    guest_sanitize = c.Deprecated(
-        message=(
-            "The option '{}' no longer does anything: guest HTML always goes through the "
-            "guest profile. Remove it; list pages that need script under trusted_html"
-        ),
-        option_type=c.Type(bool),
+    guest_sanitize = Ignored(
+        "The option '{}' no longer does anything: guest HTML always goes through the guest "
+        "profile. Remove it; list pages that need script under trusted_html",
+        c.Type(bool, default=True),
+        default=True,
+        warn_on=False,
     )
     guest_iframe_hosts = c.ListOfItems(c.Type(str), default=list(EMBED_HOSTS))
 
