@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from hubspoke.core import labels
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
@@ -109,6 +110,7 @@ class FeedsBuild:
                 key,
                 site=self.config.site_name,
                 tagline=self.config.site_description,
+                labels=network_build.labels,
             )
             for kind, key in selection
         }
@@ -251,7 +253,10 @@ class FeedsBuild:
         )
 
     def _disclosure(self) -> str:
-        return hub_of(self.config).network.guest_disclosure
+        disclosure = hub_of(self.config).network.guest_disclosure
+        return labels.for_language(theme_language(self.config, default=None)).default(
+            disclosure, "guest.disclosure"
+        )
 
     def _image(self, post: Post, files: Files) -> Media | None:
         """The post's `image` as an enclosure: the file MkDocs publishes, with its size."""

@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
-from hubspoke.core import urls
+from hubspoke.core import labels, urls
 from hubspoke.core.content.mdscan import Scanner
 from hubspoke.core.errors import ContentError, ProblemList, shown_path
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
@@ -49,6 +49,7 @@ from hubspoke.core.images.markup import (
 from hubspoke.core.images.plan import Encoding, Output, is_infographic, plan_source
 from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.urls import source_path
+from hubspoke.site_options import theme_language
 
 from .cards import CardMaker
 from .shared import ImageStats, Source
@@ -448,6 +449,7 @@ class ImagesBuild:
                 eager_src=self.first_image.get(page.file.src_uri),
                 text_anchor=text_anchor,
                 memo=self._pictures,
+                labels=labels.for_language(theme_language(self.config, default=None)),
             ),
         )
         if _ROOT not in output:

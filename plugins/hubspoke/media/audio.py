@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
+from hubspoke.core import labels as texts
 from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.media import audio as core_audio
@@ -89,7 +90,13 @@ class AudioPosts:
 
     def show_title(self, key: str) -> str:
         show = self.shows[key]
-        return show.title if show is not None else f"{self.config.site_name} podcast"
+        return (
+            show.title
+            if show is not None
+            else texts.for_language(theme_language(self.config, default=None)).text(
+                "audio.show", site=self.config.site_name
+            )
+        )
 
     # -- on_config (after the network read the content) ------------------------------
 
@@ -165,6 +172,7 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
+            labels=texts.for_language(theme_language(self.config, default=None)),
         )
         marker = core_html.MORE.search(content)
         if marker:

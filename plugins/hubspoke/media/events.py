@@ -101,7 +101,9 @@ class EventPages:
         settings = self.build.network.settings
         for source, event in sorted(self.events.items()):
             file = listed_file(files, source)
-            seen = core_events.visibility(event, settings.clock, preview=settings.preview)
+            seen = core_events.visibility(
+                event, settings.clock, preview=settings.preview, labels=settings.labels
+            )
             self.seen[source] = seen
             if not seen.built:
                 files.remove(file)
@@ -281,7 +283,7 @@ class EventPages:
         return {
             "title": event.title,
             "url": self.page_urls[event.source],
-            "kind": event.kind_name,
+            "kind": event.kind_label(network.settings.labels),
             "when": self.when(event),
             "start": event.start.isoformat(),
             "end": event.end.isoformat(),
@@ -302,7 +304,9 @@ class EventPages:
             ],
             "ics": self.ics_urls.get(event.source),
             "recording": {"title": recording[0], "url": recording[1]} if recording else None,
-            "status": None if event.status == "scheduled" else event.status.capitalize(),
+            "status": None
+            if event.status == "scheduled"
+            else network.settings.labels.text(f"event.status.{event.status}"),
             "past": past,
         }
 

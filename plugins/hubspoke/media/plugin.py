@@ -73,6 +73,7 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
             captions_language=self.config.video_captions_language or language,
             frame_hosts=tuple(network.guest_iframe_hosts) if network.csp else None,
             labels=labels,
+            language=language,
             page_text=self.site.page_text if self.site is not None else None,
         )
         if self.site is not None:

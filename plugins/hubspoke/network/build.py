@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import html, urls
+from hubspoke.core import html, labels, urls
 from hubspoke.core.content import references
 from hubspoke.core.content.sanitize import expert_policy, guest_policy, safe_id, sanitize
 from hubspoke.core.content.sources import LoadedSite, load_site
@@ -64,6 +64,7 @@ class NetworkBuild:
         self.config = config
         self.root = root
         self.settings: Settings = settings
+        self.labels = settings.labels  # the texts readers see, in the theme's language
         self.docs_label = shown_path(Path(config.docs_dir), root)
         self.authors = {}
         self.loaded: LoadedSite | None = None
@@ -114,14 +115,16 @@ class NetworkBuild:
             "author": options.authors_url_format,
             "persona": options.personas_url_format,
         }
+        texts = labels.for_language(theme_language(config, default=None))
         settings = Settings(
             clock=clock,
             preview=preview,
             per_page=options.blog_per_page,
             rows_per_page=options.blog_rows_per_page,
-            blog_title=options.blog_title,
+            blog_title=texts.default(options.blog_title, "page.blog"),
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
+            labels=texts,
         )
         build = cls(options, config, root, settings, tz)
         loaded = load_site(layout(config, options, media), settings=settings)
@@ -174,7 +177,8 @@ class NetworkBuild:
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
             locale=theme_language(self.config),
-            guest_disclosure=self.options.guest_disclosure,
+            guest_disclosure=self.labels.default(self.options.guest_disclosure, "guest.disclosure"),
+            labels=self.labels,
             guest_link_rel=tuple(self.options.guest_link_rel),
             company=self.company,
             company_spokes=list(self.company_spokes),
@@ -225,9 +229,8 @@ class NetworkBuild:
 
     def _add_overviews(self, files: Files, claims: Claims) -> None:
         titles = {
-            "authors": self.options.authors_title,
-            "personas": self.options.personas_title,
-            "hub": self.options.hub_title,
+            kind: self.labels.default(self.options[f"{kind}_title"], f"page.{kind}")
+            for kind in ("authors", "personas", "hub")
         }
         for kind in _OVERVIEWS:
             template = KINDS[kind].template
@@ -247,7 +250,7 @@ class NetworkBuild:
             file = generated_page(
                 self.config,
                 path,
-                title="Share on Mastodon",
+                title=self.labels.text("mastodon.title"),
                 template="hubspoke/share-mastodon.html",
             )
             claims.claim(file, "the Mastodon share page")
@@ -351,17 +354,20 @@ class NetworkBuild:
             navigation.expand(
                 nav,
                 first.get(("blog", "")),
-                self.options.blog_title,
+                self.settings.blog_title,
                 [
-                    ("Archive", [first[("archive", y)] for y in years]),
-                    ("Categories", [first[("category", c)] for c in categories]),
+                    (self.labels.text("browse.archive"), [first[("archive", y)] for y in years]),
+                    (
+                        self.labels.text("browse.categories"),
+                        [first[("category", c)] for c in categories],
+                    ),
                 ],
             )
         personas = sorted(self.network.personas.values(), key=lambda p: p.name.lower())
         navigation.expand(
             nav,
             first.get(("personas", "")),
-            self.options.personas_title,
+            self.labels.default(self.options.personas_title, "page.personas"),
             [(None, [first[("persona", p.id)] for p in personas if ("persona", p.id) in first])],
         )
 

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from hubspoke.core import html, urls
 from hubspoke.core.content.sanitize import Policy, expert_policy, guest_policy, sanitize
+from hubspoke.core.labels import ENGLISH, Labels
 from hubspoke.core.network import sharing
 from hubspoke.core.network.assembly import Network
 from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_svg
@@ -46,6 +47,7 @@ class Presenter:
     site_url: str | None = None
     share_networks: tuple[str, ...] = ()
     share_utm: bool = True
+    labels: Labels = ENGLISH
     addresses: Addresses = field(default_factory=lambda: Addresses(view_formats={}))
     fragments: Fragments | None = None
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
@@ -262,6 +264,8 @@ class Presenter:
         )
         for link in links:
             link["icon_svg"] = self.icon(link["icon"])
+            if link["network"] == "email":
+                link["name"] = self.labels.text("share.email")
         return links
 
     def icon(self, name: str) -> Markup:
@@ -270,7 +274,11 @@ class Presenter:
     def spoke(self, spoke: Spoke) -> dict:
         view = spoke_view(spoke)
         view["icon_svg"] = self.icon(spoke.icon)
+        view["name"] = self.network_name(spoke)
         return view
+
+    def network_name(self, spoke: Spoke) -> str:
+        return network_name(spoke, self.labels)
 
     def hub_page(self) -> dict:
         """Every official profile, and how many experts are on each network."""
@@ -281,11 +289,11 @@ class Presenter:
                 continue
             for network in {s.network for s in author.spokes}:
                 experts[network] = experts.get(network, 0) + 1
-            names.update({s.network: s.name for s in author.spokes})
+            names.update({s.network: self.network_name(s) for s in author.spokes})
         company: dict[str, int] = {}
         for spoke in self.company_spokes:
             company[spoke.network] = company.get(spoke.network, 0) + 1
-            names[spoke.network] = spoke.name
+            names[spoke.network] = self.network_name(spoke)
         counts = [
             SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0))
             for n in sorted(set(company) | set(experts))
@@ -295,8 +303,8 @@ class Presenter:
             "company": self.company,
             "spokes": [self.spoke(s) for s in self.company_spokes],
             "counts": sorted(counts, key=lambda c: (-c.total, c.name.lower())),
-            "picture": Markup(hub_svg(self.company, counts)),
-            "description": describe(self.company, counts),
+            "picture": Markup(hub_svg(self.company, counts, labels=self.labels)),
+            "description": describe(self.company, counts, self.labels),
         }
 
     def set_browse(self, categories: list[IndexPage], years: list[IndexPage]) -> None:
@@ -368,6 +376,11 @@ class Presenter:
             }
         )
         return context
+
+
+def network_name(spoke: Spoke, labels: Labels) -> str:
+    """A network's name; e-mail is a word of the reader's language, the others brands."""
+    return labels.text("share.email") if spoke.network == "email" else spoke.name
 
 
 def spoke_view(spoke: Spoke) -> dict:

@@ -28,6 +28,7 @@ from hubspoke.options import option_error
 from . import sitemap
 from .build import NetworkBuild
 from .config import NetworkConfig
+from .context import network_name
 from .fragments import Fragments, place
 from .social import SocialMetadata
 
@@ -95,7 +96,15 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
             config.extra_css.append(STYLESHEET)
         if self.config.hub_footer_social and not config.extra.get("social"):
             config.extra["social"] = [
-                {"icon": s.icon, "link": s.url, "name": f"{self.build.company} on {s.name}"}
+                {
+                    "icon": s.icon,
+                    "link": s.url,
+                    "name": self.build.labels.text(
+                        "social.company_on",
+                        company=self.build.company,
+                        network=network_name(s, self.build.labels),
+                    ),
+                }
                 for s in self.build.company_spokes
             ]
         return config

@@ -8,6 +8,9 @@ Without Hubspoke this is a linked image; with it, the link becomes a figure with
 the poster and a play button. The privacy-enhanced player address sits in one data
 attribute of the figure, and a small self-hosted script turns it into an iframe on
 click. Local .mp4/.webm files become a plain `<video>` element.
+
+Marked links are found with `core/html.py`'s start-tag tokenizer (for `<a>` only), held
+against `html.parser` by tests/test_html_tokenizer.py.
 """
 
 from __future__ import annotations
@@ -17,7 +20,8 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from ..html import is_external, parse_attrs
+from ..html import ATTRS, is_external, parse_attrs, start_tags, tag_pattern
+from ..labels import ENGLISH, Labels
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -35,9 +39,9 @@ FILE_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm"}
 PROVIDERS = {"youtube": "YouTube", "vimeo": "Vimeo", "file": "this site"}
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_START_TAG_A = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
+_START_TAG_A = tag_pattern("a")
 _END_A = re.compile(r"</a\s*>", re.I)
-_IMG = re.compile(r"^\s*<img\b(?P<attrs>[^>]*?)/?>\s*$", re.I | re.S)
+_IMG = re.compile(rf"\s*<img(?P<attrs>{ATTRS})\s*/?>\s*", re.I)
 _P_BEFORE = re.compile(r"<p>\s*$")
 _P_AFTER = re.compile(r"\s*</p>")
 _TIME = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
@@ -218,7 +222,9 @@ def clock_duration(seconds: int) -> str:
 def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
     """Every <a> with the class `class_name`, with the <img> it holds (if it holds one)."""
     found = []
-    for match in _START_TAG_A.finditer(content):
+    if class_name not in content:
+        return found
+    for match in start_tags(content, _START_TAG_A):
         attrs = {k: v or "" for k, v in parse_attrs(match["attrs"])}
         if class_name not in attrs.get("class", "").split():
             continue
@@ -226,7 +232,7 @@ def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
         if end is None:
             continue
         inner = content[match.end() : end.start()]
-        image = _IMG.match(inner)
+        image = _IMG.fullmatch(inner)
         poster = {k: v or "" for k, v in parse_attrs(image["attrs"])} if image else None
         before = _P_BEFORE.search(content, 0, match.start())
         after = _P_AFTER.match(content, end.end())
@@ -257,15 +263,17 @@ def place(content: str, figures: list[str]) -> str:
 # -- markup ----------------------------------------------------------------------
 
 
-def figure(embed: VideoEmbed) -> str:
-    """The figure for one video: poster and play button, or a <video> for a local file."""
+def figure(embed: VideoEmbed, labels: Labels = ENGLISH) -> str:
+    """The figure for one video: poster and play button, or a <video> for a local file;
+    its texts come from the label catalogue `labels`."""
     e = html.escape
+    t = labels.text
     source = embed.source
     links = []
     if embed.transcript:
-        links.append(f'<a href="{e(embed.transcript)}">Transcript</a>')
+        links.append(f'<a href="{e(embed.transcript)}">{e(t("video.transcript"))}</a>')
     if embed.captions:
-        links.append(f'<a href="{e(embed.captions)}" download>Captions (WebVTT)</a>')
+        links.append(f'<a href="{e(embed.captions)}" download>{e(t("video.captions_file"))}</a>')
     caption = [f'<span class="hs-video__title">{e(embed.title)}</span>']
     if embed.duration:
         caption.append(
@@ -273,8 +281,7 @@ def figure(embed: VideoEmbed) -> str:
         )
     if not source.is_file:
         caption.append(
-            f'<span class="hs-video__notice">Plays from {e(source.name)} in privacy-enhanced '
-            f"mode; nothing is loaded from {e(source.name)} until you press play.</span>"
+            f'<span class="hs-video__notice">{e(t("video.notice", provider=source.name))}</span>'
         )
     if links:
         caption.append('<span class="hs-video__links">' + " · ".join(links) + "</span>")
@@ -284,13 +291,13 @@ def figure(embed: VideoEmbed) -> str:
         if embed.captions:
             track = (
                 f'<track kind="captions" src="{e(embed.captions)}" '
-                f'srclang="{e(embed.captions_lang)}" label="Captions" default>'
+                f'srclang="{e(embed.captions_lang)}" label="{e(t("video.captions"))}" default>'
             )
         player = (
             f'<video class="hs-video__player" controls preload="none" '
             f'poster="{e(embed.poster_src)}">'
             f'<source src="{e(source.href)}" type="{e(source.media_type)}">{track}'
-            f'<a href="{e(source.href)}">Download the video</a></video>'
+            f'<a href="{e(source.href)}">{e(t("video.download"))}</a></video>'
         )
     else:
         player = (
@@ -298,9 +305,9 @@ def figure(embed: VideoEmbed) -> str:
             f'data-hs-video-title="{e(embed.title)}">'
             f'<img alt="{e(embed.poster_alt)}" src="{e(embed.poster_src)}">'
             f'<button type="button" class="hs-video__play" '
-            f'aria-label="Play video: {e(embed.title)}">'
+            f'aria-label="{e(t("video.play_title", title=embed.title))}">'
             '<span class="hs-video__icon" aria-hidden="true"></span>'
-            '<span class="hs-video__label">Play video</span></button></div>'
+            f'<span class="hs-video__label">{e(t("video.play"))}</span></button></div>'
         )
     kind = "file" if source.is_file else "platform"
     return (

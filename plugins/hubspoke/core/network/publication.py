@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Protocol
 
+from ..labels import ENGLISH, Labels
+
 
 class Publishable(Protocol):
     """What the publication rule reads: a post, or an event."""
@@ -60,7 +62,9 @@ def state(post: Publishable, clock: datetime) -> State:
     return State.PUBLISHED
 
 
-def visibility(post: Publishable, clock: datetime, *, preview: bool = False) -> Visibility:
+def visibility(
+    post: Publishable, clock: datetime, *, preview: bool = False, labels: Labels = ENGLISH
+) -> Visibility:
     """Where the post may appear. `preview` (a local `serve`) also shows drafts
     and scheduled posts, with a banner, but never to search engines or feeds."""
     current = state(post, clock)
@@ -71,9 +75,9 @@ def visibility(post: Publishable, clock: datetime, *, preview: bool = False) -> 
     if not preview:
         return Visibility(current, built=False, listed=False, indexed=False, syndicated=False)
     if current is State.DRAFT:
-        banner = "Draft preview: this post is not published."
+        banner = labels.text("preview.post_draft")
     else:
-        banner = f"Scheduled preview: this post will be published on {post.date:%Y-%m-%d %H:%M %Z}."
+        banner = labels.text("preview.post_scheduled", date=f"{post.date:%Y-%m-%d %H:%M %Z}")
     return Visibility(
         current, built=True, listed=True, indexed=False, syndicated=False, banner=banner
     )
