@@ -33,10 +33,11 @@ from hubspoke.core.feeds.table import (
     select,
     utm_params,
 )
-from hubspoke.core.feeds.text import site_base
 from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Author, Post
-from hubspoke.core.urls import PathFormatError, source_path
+from hubspoke.core.urls import PathFormatError, site_base, source_path
+from hubspoke.options import option_error
+from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
 
@@ -219,7 +220,7 @@ class FeedsBuild:
             description=target.description,
             home_url=urljoin(self.site_url, home),
             items=entries,
-            language=str(self.config.theme.get("language") or "") or None,
+            language=theme_language(self.config, default=None),
             utm=utm,
             stylesheet=stylesheet,
         )
@@ -252,7 +253,7 @@ class FeedsBuild:
 
     def _disclosure(self, network_build: NetworkBuild) -> str:
         disclosure = network_build.options.guest_disclosure
-        return labels.for_language(self.config.theme.get("language")).default(
+        return labels.for_language(theme_language(self.config, default=None)).default(
             disclosure, "guest.disclosure"
         )
 
@@ -288,9 +289,8 @@ def _path(spec: FeedSpec, key: str) -> str:
     try:
         return spec.path_for(key)
     except PathFormatError as error:
-        raise PluginError(
-            f"hubspoke/feeds: {describe_feed(spec, key)} has no usable path: {error}"
-        ) from None
+        problem = f"{describe_feed(spec, key)} has no usable path: {error}"
+        raise option_error("hubspoke/feeds", None, problem) from None
 
 
 def _media_type(name: str) -> str:

@@ -30,6 +30,8 @@ from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 from hubspoke.network.sitefiles import listed_file
+from hubspoke.options import option_error
+from hubspoke.site_options import theme_language
 
 from .config import MediaConfig, ShowConfig
 from .labels import Labels, option_line
@@ -83,7 +85,7 @@ class AudioPosts:
             try:
                 format_path(self.options.podcast_path, key=key)
             except PathFormatError as error:
-                raise PluginError(f"hubspoke/media: podcast_path: {error}") from None
+                raise option_error(MEDIA, "podcast_path", str(error)) from None
         return shows
 
     def show_title(self, key: str) -> str:
@@ -91,7 +93,7 @@ class AudioPosts:
         return (
             show.title
             if show is not None
-            else texts.for_language(self.config.theme.get("language")).text(
+            else texts.for_language(theme_language(self.config, default=None)).text(
                 "audio.show", site=self.config.site_name
             )
         )
@@ -170,7 +172,7 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
-            labels=texts.for_language(self.config.theme.get("language")),
+            labels=texts.for_language(theme_language(self.config, default=None)),
         )
         marker = core_html.MORE.search(content)
         if marker:
@@ -219,8 +221,8 @@ class AudioPosts:
             if path in claimed:
                 self._refuse(
                     ("podcast_path",),
-                    f"hubspoke/media: podcast_path: the podcast feeds of the shows "
-                    f"'{claimed[path]}' and '{key}' would both be written to '{path}'; "
+                    f"the podcast feeds of the shows '{claimed[path]}' and '{key}' would both "
+                    f"be written to '{path}'",
                     "put {key} in the option podcast_path, so each show has its own feed",
                 )
             other = taken.get(path)
@@ -237,7 +239,7 @@ class AudioPosts:
 
     def write_feeds(self, files: Files, build: NetworkBuild) -> None:
         network = build.network
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        base = urls.site_base(self.site_url)
         written: dict[str, str] = {}
         for key, path in sorted(self.feeds.items()):
             episodes = []
@@ -290,13 +292,14 @@ class AudioPosts:
     def _clash(self, key: str, path: str, other: str) -> None:
         self._refuse(
             ("podcast_path",),
-            f"hubspoke/media: the podcast feed of show '{key}' would be written to "
-            f"'{path}', which {other} already produces; change the option podcast_path "
-            "or move the other file",
+            f"the podcast feed of show '{key}' would be written to '{path}', which {other} "
+            "already produces",
+            "change the option podcast_path or move the other file",
         )
 
-    def _refuse(self, option: tuple[str, ...], message: str) -> None:
+    def _refuse(self, option: tuple[str, ...], problem: str, fix: str | None = None) -> None:
         """Stop at the line of mkdocs.yml that sets `option` (as check reports it)."""
+        message = str(option_error(MEDIA, ".".join(option), problem, fix))
         config_file = self.config.config_file_path
         line = option_line(config_file, MEDIA, *option) if config_file else None
         if line is None:
@@ -313,8 +316,7 @@ class AudioPosts:
         if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
             self._refuse(
                 ("podcast_shows", key, "image"),
-                f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
-                f".png file inside {self.labels.docs_label}/ (looked for "
+                f"'{image}' must be a .jpg or .png file inside {self.labels.docs_label}/ (looked for "
                 f"{self.labels.docs(image.strip('/'))})",
             )
         return file
@@ -339,7 +341,7 @@ class AudioPosts:
             owner_name=self._show_option(key, "owner_name", None) or author,
             owner_email=self._show_option(key, "owner_email", None),
             explicit=self._show_option(key, "explicit", False),
-            language=str(config.theme.get("language") or "") or None,
+            language=theme_language(config, default=None),
             kind=self._show_option(key, "type", "episodic"),
         )
 
@@ -349,7 +351,7 @@ class AudioPosts:
         found = self.posts.get(page.file.src_uri)
         if found is None or not self.site_url:
             return
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        base = urls.site_base(self.site_url)
         feed = self.feeds.get(found.show)
         post = found.post
         head.jsonld.append(
