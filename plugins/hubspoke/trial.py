@@ -28,9 +28,9 @@ from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusi
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
+from .core.content.yamlfile import newlines
 from .core.dates import CLOCK_VARIABLE
 from .core.errors import ContentError, Problem
-from .core.content.yamlfile import newlines
 
 NETWORK = "hubspoke/network"
 EDITORIAL = "hubspoke/editorial"

@@ -191,11 +191,14 @@ def describe(network: Network, kind: str, key: str, *, site: str, tagline: str |
     elif kind == "persona":
         name = network.personas[key].name
         description = network.personas[key].summary
+    elif kind == "tag":
+        name = key
+        description = f"Posts tagged {name} on {site}"
     else:
         category = network.categories().get(key)
         name = category.name if category else key
         description = f"Posts in the category {name} on {site}"
-    title = clean_line(KINDS[kind].title.format(site=site, name=name))
+    title = clean_line(KINDS.get(kind, KINDS["category"]).title.format(site=site, name=name))
     return title, clean_line(description) or title  # RSS needs a description
 
 
