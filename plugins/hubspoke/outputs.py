@@ -58,12 +58,19 @@ def write_file(config: MkDocsConfig, path: str, content: bytes | str) -> File:
     that tells MkDocs about it; its source is its destination, so MkDocs leaves it be."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     target = Path(config.site_dir, *path.split("/"))
-    if not target.is_file() or target.read_bytes() != data:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+    write_if_changed(target, data)
     return File.generated(
         config, path, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
     )
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` unless it holds them already; whether it wrote."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
 
 
 class OutputRun:

@@ -305,7 +305,7 @@ def post_feed(
         name=f"feed.{kind.name}.{fmt}",
         owner="hubspoke/feeds",
         path=path,
-        option=f"paths.{kind.name}.{fmt}",
+        option=f"paths.{kind.name}.{fmt}" if kind.name in KINDS else None,
         key=None if single else "key",
         media_type=spec.format.media_type,
         label=spec.format.label,
@@ -386,7 +386,7 @@ EVENT_CALENDAR = OutputSpec(
 EVENTS_CALENDAR = OutputSpec(
     name="calendar.upcoming",
     owner="hubspoke/media",
-    path="events/calendar.ics",
+    path="events/upcoming.ics",
     option="events_calendar_path",
     key=None,
     media_type="text/calendar",
