@@ -182,3 +182,19 @@ def test_a_feed_of_one_tag_claims_its_path(tagged, tmp_path, caplog):
         "'feeds/tags/sensors.atom.xml', which content/feeds/tags/sensors.atom.xml already "
         "produces; rename or move one of them"
     ) in caplog.text
+
+
+def test_the_insights_page_claims_its_path_in_the_same_register(tmp_path, caplog):
+    source = copy_site(SITES / "editorial-report", tmp_path / "src")
+    config = source / "mkdocs.yml"
+    text = config.read_text().replace(
+        "insights_page: always", "insights_page: always\n      insights_url: authors"
+    )
+    config.write_text(text.replace("  - Insights: insights.md\n", ""), encoding="utf-8")
+    with pytest.raises(Abort):
+        build_in_process(source, tmp_path / "site")
+    assert (
+        "hubspoke/editorial: the insights page would be written to 'authors/index.html', "
+        "which the authors overview page already produces; change the option insights_url "
+        "or move the other file"
+    ) in caplog.text

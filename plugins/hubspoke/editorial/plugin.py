@@ -25,7 +25,7 @@ from hubspoke.head import head_of
 
 from . import settings
 from .config import EditorialConfig
-from .insights import insights_context
+from .insights import claim_page, insights_context
 
 log = get_plugin_logger(__name__)
 
@@ -104,13 +104,7 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         src = generated_source(path)
         content = f"---\ntemplate: {TEMPLATE}\nsearch:\n  exclude: true\n---\n"
         page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        for other in files:
-            if other.dest_uri == page.dest_uri or other.src_uri == src:
-                raise PluginError(
-                    f"hubspoke/editorial: the insights page would be written to "
-                    f"'{page.dest_uri}', which {other.src_uri} already produces; "
-                    "set insights_url to another address"
-                )
+        claim_page(_network_build(config), files, config, page)
         files.append(page)
         stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")
         if files.get_file_from_path(STYLESHEET) is None:
