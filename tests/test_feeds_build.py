@@ -217,8 +217,17 @@ def test_bad_options_are_reported(site_copy, tmp_path, feeds, expected):
     assert expected in failing_build(source, tmp_path)
 
 
-def test_the_network_plugin_comes_first(site_copy, tmp_path):
+def test_the_order_of_the_plugins_does_not_matter(site_copy, tmp_path):
+    """The build order is Hubspoke's table (hubspoke.build_order), not mkdocs.yml's list."""
     source = site_copy("feeds")
     configure(source, plugins=["search", "hubspoke/feeds", "hubspoke/network"])
+    result = run_mkdocs(source, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/feeds/rss.xml").is_file()
+
+
+def test_feeds_need_the_network(site_copy, tmp_path):
+    source = site_copy("feeds")
+    configure(source, plugins=["search", "hubspoke/feeds"])
     message = failing_build(source, tmp_path)
-    assert "list the plugin hubspoke/network before hubspoke/feeds" in message
+    assert "hubspoke/feeds: add the plugin hubspoke/network to plugins in mkdocs.yml" in message

@@ -200,7 +200,7 @@ def test_a_frame_host_the_policy_refuses_is_an_error(site_copy, tmp_path):
     assert "does not allow frames from player.vimeo.com" in failure(source, tmp_path / "site")
 
 
-def test_media_needs_the_network_first(site_copy, tmp_path):
+def test_media_needs_the_network_in_any_place(site_copy, tmp_path):
     source = site_copy("media")
     config = (source / "mkdocs.yml").read_text()
     network = config[config.index("  - hubspoke/network:") : config.index("  - hubspoke/media:")]
@@ -208,8 +208,10 @@ def test_media_needs_the_network_first(site_copy, tmp_path):
         "markdown_extensions:", network + "markdown_extensions:"
     )
     (source / "mkdocs.yml").write_text(config)
+    assert run_mkdocs(source, tmp_path / "site").returncode == 0  # listed after: fine
+    (source / "mkdocs.yml").write_text(config.replace(network, ""))
     message = failure(source, tmp_path / "site")
-    assert "list the plugin hubspoke/network before hubspoke/media" in message
+    assert "hubspoke/media: add the plugin hubspoke/network to plugins in mkdocs.yml" in message
 
 
 def test_podcasts_and_calendars_need_site_url(site_copy, tmp_path):

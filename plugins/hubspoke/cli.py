@@ -35,6 +35,7 @@ from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.network.assembly import check_references
 from hubspoke.core.network.deployed import missing_posts
 from hubspoke.core.urls import PathFormatError
+from hubspoke.hub import hub_of
 
 OK, PROBLEMS, USAGE = 0, 1, 2
 AVATAR_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
@@ -93,7 +94,8 @@ class Site:
             self.config = load_config(str(path))
         except ConfigurationError as error:
             raise CommandError(f"{config_file}: {error}") from None
-        network = settings.network_options(self.config)
+        hub = hub_of(self.config)
+        network = hub.network
         if network is None:
             raise CommandError(f"{config_file} does not use the hubspoke/network plugin")
         from mkdocs.exceptions import PluginError
@@ -105,10 +107,10 @@ class Site:
         except PluginError as error:
             raise CommandError(f"{config_file}: {error}") from None
         try:
-            self.layout: SiteLayout = settings.layout(self.config, network)
+            self.layout: SiteLayout = settings.layout(self.config, network, hub.media)
         except dates.DateError as error:
             raise CommandError(f"{config_file}: {error}") from None
-        self.options = settings.editorial_options(self.config)
+        self.options = hub.editorial_options()
         problems = settings.option_problems(self.options)
         if problems:
             raise CommandError(f"{config_file}: hubspoke/editorial: " + "; ".join(problems))
@@ -117,7 +119,7 @@ class Site:
         self.clock = _clock(clock_text, network.clock, self.layout.timezone)
         # The build applies the policy only where mkdocs.yml lists the editorial plugin;
         # check applies it exactly there too, so the two agree.
-        self.enabled = self.options.enabled and settings.EDITORIAL in self.config.plugins
+        self.enabled = self.options.enabled and "editorial" in hub_of(self.config).options
 
     def load(self) -> LoadedSite:
         return load_site(self.layout, self.clock)

@@ -27,6 +27,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .core.dates import CLOCK_VARIABLE
+from .hub import hub_of
 
 
 class BuildFailed(Exception):
@@ -88,9 +89,9 @@ def _refuse_unsafe_target(target: Path, config) -> None:
     """The site folder is deleted and replaced: never one that holds the project's files."""
     root = Path(config.config_file_path).resolve().parent
     protected = {"the folder of mkdocs.yml": root, "the docs dir": Path(config.docs_dir)}
-    network = config.plugins.get("hubspoke/network")
+    network = hub_of(config).network
     if network is not None:
-        protected["the authors dir"] = root / network.config.authors_dir
+        protected["the authors dir"] = root / network.authors_dir
     if config.theme.custom_dir:
         protected["the theme's custom_dir"] = Path(config.theme.custom_dir)
     git = _git_root(root)

@@ -31,9 +31,8 @@ from mkdocs.structure.pages import Page
 from .core.content.yamlfile import newlines
 from .core.dates import CLOCK_VARIABLE
 from .core.errors import ContentError, Problem
+from .hub import hub_of
 
-NETWORK = "hubspoke/network"
-EDITORIAL = "hubspoke/editorial"
 _DOC_FILE = re.compile(r"^Doc file '(?P<src>[^']+)' (?P<rest>.*)$", re.S)
 _LOCATED = re.compile(r"^(?P<path>[^\s:]+\.[A-Za-z0-9]+):(?P<line>\d+):\s*(?P<rest>.*)$", re.S)
 _QUOTED = re.compile(r"'([^']+)'")
@@ -140,30 +139,19 @@ class _Trial:
     # -- the build's stages, without writing ------------------------------------------
 
     def run(self, config) -> None:
-        network = config.plugins.get(NETWORK)
-        if network is None:
-            self._run(config, None)
-            return
-        # MkDocs keeps plugin instances for the whole process: never leave this set.
-        network.keep_going = True  # the content problems are check's own report
-        try:
-            self._run(config, network)
-        finally:
-            network.keep_going = False
-
-    def _run(self, config, network) -> None:
+        hub = hub_of(config)
+        hub.keep_going = True  # the content problems are check's own report
         config.plugins.on_startup(command="build", dirty=False)
-        editorial = config.plugins.get(EDITORIAL)
+        editorial = hub.options.get("editorial")
         if editorial is not None:
-            editorial.config["policy_enabled"] = False  # check applies the policy itself
+            editorial["policy_enabled"] = False  # check applies the policy itself
         try:
             config = config.plugins.on_config(config)
         except Exception as error:
             self.failed(error)
             return
         self.docs_dir = Path(config.docs_dir)
-        build = getattr(network, "build", None)
-        if build is not None and build.loaded.problems:
+        if hub.site is not None and hub.site.loaded.problems:
             self.degraded = True  # broken posts are left out of the nav, as pages
         files = get_files(config)  # the intake refused links before: nothing followed
         env = config.theme.get_env()

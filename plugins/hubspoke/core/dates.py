@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import UTC, date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 CLOCK_VARIABLE = "HUBSPOKE_CLOCK"
@@ -34,7 +34,7 @@ def zone(name: str) -> ZoneInfo | timezone:
         ) from None
 
 
-def parse(value: str, tz: ZoneInfo | timezone) -> datetime:
+def parse(value: str, tz: tzinfo) -> datetime:
     """A timezone-aware datetime from '2025-04-02', '2025-04-02 09:30', '...T09:30:00+02:00'.
 
     A date or time without an offset is read in the site's time zone `tz`.
@@ -52,19 +52,19 @@ def parse(value: str, tz: ZoneInfo | timezone) -> datetime:
     offset = match["zone"]
     if offset:
         if offset == "Z":
-            tzinfo: ZoneInfo | timezone = UTC
+            zone: tzinfo = UTC
         else:
             digits = offset[1:].replace(":", "")
             hours, minutes = int(digits[:2]), int(digits[2:] or 0)
             if hours > 14 or minutes > 59:
                 raise DateError(f"{value!r} has an impossible UTC offset {offset}")
             delta = timedelta(hours=hours, minutes=minutes)
-            tzinfo = timezone(delta if offset[0] == "+" else -delta)
-        return datetime.combine(day, clock, tzinfo)
+            zone = timezone(delta if offset[0] == "+" else -delta)
+        return datetime.combine(day, clock, zone)
     return datetime.combine(day, clock, tz)
 
 
-def build_clock(option: str | None, tz: ZoneInfo | timezone, environ=os.environ) -> datetime:
+def build_clock(option: str | None, tz: tzinfo, environ=os.environ) -> datetime:
     """The instant the site is built 'as of': $HUBSPOKE_CLOCK, else the option, else now.
 
     Previewing the site as of a future date is a matter of setting the clock.

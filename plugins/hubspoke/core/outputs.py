@@ -47,6 +47,7 @@ class OutputSite(Protocol):
     site_name: str
     tagline: str | None
     items_limit: int
+    labels: Any  # core.labels.Labels of the theme language
 
     def episodes(self) -> Mapping[str, Sequence[Any]]: ...  # show -> syndicated audio posts
     def built_events(self) -> Sequence[Any]: ...  # every built event (core.media.events.Event)
@@ -312,7 +313,12 @@ def post_feed(
         what=what,
         select=pick,
         describe=lambda site, key: describe(
-            site.network, kind.name, key, site=site.site_name, tagline=site.tagline
+            site.network,
+            kind.name,
+            key,
+            site=site.site_name,
+            tagline=site.tagline,
+            labels=site.labels,
         ),
         write=lambda site, output: feed_writers.render(site.feed(output)),
         announce=(lambda site, output: [EVERY_PAGE]) if single else home,

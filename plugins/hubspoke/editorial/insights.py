@@ -8,6 +8,7 @@ public build never names an unpublished post, it only counts them.
 from __future__ import annotations
 
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -17,8 +18,11 @@ from hubspoke.core.editorial.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
 from hubspoke.core.outputs import Claims
 from hubspoke.outputs import refuse, register_files
 
+if TYPE_CHECKING:
+    from hubspoke.network.build import NetworkBuild
 
-def insights_context(report: Report, build, title: str = "Content insights") -> dict:
+
+def insights_context(report: Report, build: NetworkBuild, title: str = "Content insights") -> dict:
     network = build.network
     persona_series = [(p.id, p.name) for p in report.personas]
     clock = report.clock

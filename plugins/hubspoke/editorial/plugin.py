@@ -18,10 +18,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from hubspoke.build_order import step
 from hubspoke.core.editorial import policy as policy_rules
 from hubspoke.core.editorial.report import Report, build_report
 from hubspoke.core.urls import format_path, generated_source
 from hubspoke.head import head_of
+from hubspoke.hub import Section, hub_of
 
 from . import settings
 from .config import EditorialConfig
@@ -35,8 +37,10 @@ STYLESHEET = "assets/hubspoke/insights.css"
 TEMPLATE = "hubspoke/insights.html"
 
 
-class EditorialPlugin(BasePlugin[EditorialConfig]):
+class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
     """Holds posts to the editorial policy and draws the insights page."""
+
+    section = "editorial"
 
     supports_multiple_instances = False
 
@@ -45,9 +49,11 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         self.report: Report | None = None
         self.page_src: str | None = None
 
+    @step("editorial")
     def on_startup(self, *, command, dirty):
         self.command = command
 
+    @step("editorial")
     def on_config(self, config: MkDocsConfig):
         self.report = None
         self.page_src = None
@@ -62,12 +68,13 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         return config
 
     # Default priority: runs after the network's on_files (50), which reads the content.
+    @step("editorial")
     def on_files(self, files: Files, *, config: MkDocsConfig):
-        build = _network_build(config)
+        build = hub_of(config).site
         if not self.config.enabled or build is None or build.network is None:
             return files
-        network_options = settings.network_options(config)
-        layout = settings.layout(config, network_options)
+        hub = hub_of(config)
+        layout = settings.layout(config, hub.network, hub.media)
         if self.config.policy_enabled:
             for problem in self._policy_problems(build, layout):
                 log.warning(str(problem))
@@ -104,33 +111,31 @@ class EditorialPlugin(BasePlugin[EditorialConfig]):
         src = generated_source(path)
         content = f"---\ntemplate: {TEMPLATE}\nsearch:\n  exclude: true\n---\n"
         page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        claim_page(_network_build(config), files, config, page)
+        claim_page(hub_of(config).site, files, config, page)
         files.append(page)
         stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=stylesheet))
         self.page_src = src
 
+    @step("editorial")
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.page_src is not None and page.file.src_uri == self.page_src:
             page.meta["title"] = escape(self.config.insights_title)
         return markdown
 
+    @step("editorial")
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.report is None or page.file.src_uri != self.page_src:
             return context
-        build = _network_build(config)
+        build = hub_of(config).site
         context["hubspoke_insights"] = insights_context(
             self.report, build, self.config.insights_title
         )
         head_of(context).link("stylesheet", STYLESHEET)
         return context
 
+    @step("editorial")
     def on_post_build(self, *, config: MkDocsConfig):
         if self.report is not None and self.page_src is not None:
             log.info(f"insights page: {format_path(self.config.insights_url)}/")
-
-
-def _network_build(config: MkDocsConfig):
-    plugin = config.plugins.get(settings.NETWORK)
-    return getattr(plugin, "build", None) if plugin is not None else None

@@ -18,42 +18,22 @@ from hubspoke.core.content.sources import SiteLayout
 from hubspoke.core.editorial.policy import Policy
 from hubspoke.core.editorial.report import ReportSettings
 from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.media.config import MediaConfig
+from hubspoke.network.config import NetworkConfig
 
 from .config import EditorialConfig
 
 NETWORK = "hubspoke/network"
-EDITORIAL = "hubspoke/editorial"
 MEDIA = "hubspoke/media"
 # MkDocs leaves out hidden files and a top-level templates/ folder, whatever exclude_docs says.
 _ALWAYS_EXCLUDED = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/templates/"])
 
 
-def network_options(config: MkDocsConfig):
-    """The hubspoke/network options, or None when the plugin is missing or disabled."""
-    plugin = config.plugins.get(NETWORK)
-    if plugin is None or not plugin.config.enabled:
-        return None
-    return plugin.config
-
-
-def editorial_options(config: MkDocsConfig) -> EditorialConfig:
-    """The hubspoke/editorial options; the defaults when the plugin is not listed."""
-    plugin = config.plugins.get(EDITORIAL)
-    if plugin is not None:
-        return plugin.config
-    options = EditorialConfig()
-    options.load_dict({})
-    options.validate()
-    return options
-
-
-def layout(config: MkDocsConfig, network) -> SiteLayout:
+def layout(config: MkDocsConfig, network: NetworkConfig, media: MediaConfig | None) -> SiteLayout:
     """Where the site's content is, from mkdocs.yml and the network and media plugins'
     options. A time zone that does not exist raises `dates.DateError` naming its option."""
     root = Path(config.config_file_path).parent
     timezone = _zone(f"{NETWORK}: timezone", network.timezone)
-    media = config.plugins.get(MEDIA)
-    media = media.config if media is not None and media.config.enabled else None
     events = media is not None and media.events_enabled
     spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
     return SiteLayout(

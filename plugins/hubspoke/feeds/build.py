@@ -13,12 +13,13 @@ import os
 import posixpath
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from hubspoke.core import outputs
+from hubspoke.core import labels, outputs
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
@@ -30,13 +31,17 @@ from hubspoke.core.feeds.table import (
     utm_params,
 )
 from hubspoke.core.feeds.text import site_base
-from hubspoke.core.network.model import Post
+from hubspoke.core.network.model import Author, Post
 from hubspoke.core.outputs import Claims, Output
 from hubspoke.core.urls import source_path
 from hubspoke.head import Head
+from hubspoke.hub import hub_of
 from hubspoke.outputs import OutputRun, write_file
 
 from .config import FeedsConfig
+
+if TYPE_CHECKING:
+    from hubspoke.network.build import NetworkBuild
 
 FEEDS = "hubspoke/feeds"
 POSTS_FEEDS = {spec.name for spec in outputs.POST_FEEDS}
@@ -56,9 +61,10 @@ IMAGE_TYPES = {
 class FeedSite:
     """The site as the table of outputs reads it for post feeds (`core.outputs.OutputSite`)."""
 
-    def __init__(self, feeds: FeedsBuild, network_build, files: Files):
+    def __init__(self, feeds: FeedsBuild, network_build: NetworkBuild, files: Files):
         self.feeds, self.build, self.files = feeds, network_build, files
         self.network = network_build.network
+        self.labels = network_build.labels
         self.site_name = feeds.config.site_name
         self.tagline = feeds.config.site_description
         self.items_limit = feeds.options.items_limit
@@ -90,7 +96,7 @@ class FeedsBuild:
         self.options = options
         self.config = config
         self.specs = specs
-        self.site_url = site_base(config.site_url)
+        self.site_url = site_base(config.site_url or "")  # the plugin refuses a site without
         self.root = Path(config.config_file_path).parent
         self.run: OutputRun | None = None
         self.claims: Claims | None = None
@@ -114,7 +120,7 @@ class FeedsBuild:
 
     # -- on_env: which files ------------------------------------------------
 
-    def plan(self, network_build, files: Files) -> None:
+    def plan(self, network_build: NetworkBuild, files: Files) -> None:
         """Every feed with at least one syndicated post; a path taken twice is an error
         (every collision at once, named by the one register of output paths)."""
         self.claims = network_build.claims
@@ -132,7 +138,7 @@ class FeedsBuild:
 
     # -- on_env: the bytes ----------------------------------------------------
 
-    def render(self, network_build, files: Files) -> Iterator[tuple[Output, bytes]]:
+    def render(self, network_build: NetworkBuild, files: Files) -> Iterator[tuple[Output, bytes]]:
         """Every planned feed as (output, bytes), one at a time."""
         return self.run.render()
 
@@ -143,8 +149,11 @@ class FeedsBuild:
             xslt = (Path(__file__).parent / "assets" / "feed.xsl").read_bytes()
             files.append(write_file(self.config, self.options.stylesheet_path, xslt))
 
-    def _feed(self, network_build, target: Output, entries: tuple[FeedItem, ...]) -> Feed:
+    def _feed(
+        self, network_build: NetworkBuild, target: Output, entries: tuple[FeedItem, ...]
+    ) -> Feed:
         spec, options = target.spec.feed, self.options
+        assert spec is not None  # a post feed
         home = network_build.view_url(spec.kind.view, target.key) or ""
         utm = {}
         if options.utm_enabled:
@@ -172,7 +181,7 @@ class FeedsBuild:
             stylesheet=stylesheet,
         )
 
-    def _item(self, network_build, post: Post, files: Files) -> FeedItem:
+    def _item(self, network_build: NetworkBuild, post: Post, files: Files) -> FeedItem:
         network = network_build.network
         rendered = network_build.rendered(post)
         authors = [network.authors[a] for a in post.authors]
@@ -189,9 +198,9 @@ class FeedsBuild:
             full_content=self.options.items_full_content,
         )
 
-    def _person(self, network_build, author) -> Person:
+    def _person(self, network_build: NetworkBuild, author: Author) -> Person:
         page = network_build.view_url("author", author.id)
-        avatar = network_build.presenter.avatar_urls.get(author.id)
+        avatar = network_build.addresses.avatars.get(author.id)
         return Person(
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
@@ -199,7 +208,10 @@ class FeedsBuild:
         )
 
     def _disclosure(self) -> str:
-        return self.config.plugins["hubspoke/network"].config.guest_disclosure
+        disclosure = hub_of(self.config).network.guest_disclosure
+        return labels.for_language(self.config.theme.get("language")).default(
+            disclosure, "guest.disclosure"
+        )
 
     def _image(self, post: Post, files: Files) -> Media | None:
         """The post's `image` as an enclosure: the file MkDocs publishes, with its size."""

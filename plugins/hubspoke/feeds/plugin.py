@@ -13,25 +13,28 @@ from collections import Counter
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hubspoke.build_order import step
 from hubspoke.core.feeds.table import FORMATS, FeedConfigError, feed_specs
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.head import head_of
+from hubspoke.hub import Section, hub_of
+from hubspoke.network.build import NetworkBuild
 
 from .build import FeedsBuild
 from .config import FeedsConfig
 
 log = get_plugin_logger(__name__)
 
-NETWORK = "hubspoke/network"
 
-
-class FeedsPlugin(BasePlugin[FeedsConfig]):
+class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
     """Feeds of the network, one table of specs for every kind and format."""
+
+    section = "feeds"
 
     supports_multiple_instances = False
 
@@ -39,12 +42,13 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.build: FeedsBuild | None = None
         self.written: Counter = Counter()
 
+    @step("feeds")
     def on_config(self, config: MkDocsConfig):
         self.build = None
         self.written = Counter()
         if not self.config.enabled:
             return config
-        self._check_network_first(config)
+        hub_of(config).needs_network("feeds", "feeds are made of its posts")
         if not config.site_url:
             raise PluginError(
                 "hubspoke/feeds: feeds need absolute links, so the option site_url must be "
@@ -67,21 +71,12 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.build = FeedsBuild(options, config, specs)
         return config
 
-    def _check_network_first(self, config: MkDocsConfig) -> None:
-        names = list(config.plugins)
-        mine = next(name for name, plugin in config.plugins.items() if plugin is self)
-        if NETWORK not in names or names.index(NETWORK) > names.index(mine):
-            raise PluginError(
-                f"hubspoke/feeds: list the plugin {NETWORK} before {mine} in mkdocs.yml; "
-                "feeds are made of its posts"
-            )
-
-    def _network(self, config: MkDocsConfig):
-        return config.plugins[NETWORK].build
+    def _network(self, config: MkDocsConfig) -> NetworkBuild | None:
+        return hub_of(config).site
 
     # Run last: every plugin has added its files (a feed path may not collide with
     # any of them) and every post is rendered.
-    @event_priority(-100)
+    @step("feeds")
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         network = self._network(config)
         if self.build is None or network is None:
@@ -92,6 +87,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.written = Counter(t.spec.label for t in self.build.targets)
         return env
 
+    @step("feeds")
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         network = self._network(config)
         if self.build is None or network is None:
@@ -99,6 +95,7 @@ class FeedsPlugin(BasePlugin[FeedsConfig]):
         self.build.announce(head_of(context), network.role_of(page))
         return context
 
+    @step("feeds")
     def on_post_build(self, *, config: MkDocsConfig):
         if self.build is not None and self.written:
             counts = ", ".join(f"{n} {label}" for label, n in sorted(self.written.items()))

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
 from mkdocs.exceptions import PluginError
@@ -35,9 +34,9 @@ from hubspoke.core.images.plan import (
 )
 from hubspoke.core.urls import source_path
 from hubspoke.head import head_of
+from hubspoke.network.kinds import KINDS
 
-if TYPE_CHECKING:
-    from .catalog import ImagesBuild
+from .shared import ImageSite
 
 FOCUS_FIELD = "image_focus"
 
@@ -54,7 +53,7 @@ class Card:
 class CardMaker:
     """Plans, publishes and announces the cards of one build."""
 
-    def __init__(self, build: ImagesBuild):
+    def __init__(self, build: ImageSite):
         self.build = build
         options, config = build.options, build.config
         self.enabled = bool(options.cards_enabled and config.site_url)
@@ -189,7 +188,7 @@ class CardMaker:
 
     def _person(self, network_build, author_id: str) -> Person:
         author = network_build.network.authors[author_id]
-        url = network_build.presenter.avatar_urls.get(author_id)
+        url = network_build.addresses.avatars.get(author_id)
         source = self.build.source_at_url(url) if url else None
         if source is None:
             return Person(author.name)
@@ -244,12 +243,10 @@ class CardMaker:
         if not self.enabled:
             return None
         role = network_build.role_of(page) if network_build is not None else None
-        if role is not None and role.kind == "post":
-            card = self.cards.get(("post", role.key))
-        elif role is not None and role.kind == "author" and role.index is not None:
-            card = self.cards.get(("author", role.key))
-        else:
-            card = None
+        card = None
+        if role is not None and (role.index is not None or role.kind == "post"):
+            own = KINDS[role.kind].card
+            card = self.cards.get((own, role.key)) if own != "site" else None
         return card or self.cards.get(("site", ""))
 
     def add_head(self, context, page: Page, network_build) -> None:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import posixpath
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -26,13 +25,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
-from hubspoke.core import urls
+from hubspoke.core import labels, urls
 from hubspoke.core.content.mdscan import Scanner
 from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
 from hubspoke.core.images.inspect import (
     ImageProblem,
-    SourceInfo,
     inspect,
     is_raster,
     is_unsupported,
@@ -48,42 +46,19 @@ from hubspoke.core.images.markup import (
     find_images,
     rewrite_page,
 )
-from hubspoke.core.images.plan import Encoding, Output, SourcePlan, is_infographic, plan_source
+from hubspoke.core.images.plan import Encoding, Output, is_infographic, plan_source
 from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.outputs import Claims
 from hubspoke.core.urls import source_path
 from hubspoke.outputs import refuse, register_files
 
 from .cards import CardMaker
+from .shared import ImageStats, Source
 
 PROGRESS_FROM = 8  # tasks: below this, no progress lines
 # Pictures are written with URLs from this placeholder root, so one written picture
 # serves every page that shows the image; each page's own path to the root replaces it.
 _ROOT = "\ue001hubspoke-images-root\ue001"
-
-
-@dataclass
-class ImageStats:
-    """What the last build did; tests and the benchmark read it from the plugin."""
-
-    sources: int = 0
-    svgs: int = 0
-    cards: int = 0
-    files: int = 0
-    encoded: int = 0
-    reused: int = 0
-    bytes_sources: int = 0
-    bytes_published: int = 0
-
-
-@dataclass
-class Source:
-    """One published raster image and what is derived from it."""
-
-    file: File
-    label: str
-    info: SourceInfo
-    plan: SourcePlan | None = None
 
 
 class ImagesBuild:
@@ -474,6 +449,7 @@ class ImagesBuild:
                 eager_src=self.first_image.get(page.file.src_uri),
                 text_anchor=text_anchor,
                 memo=self._pictures,
+                labels=labels.for_language(self.config.theme.get("language")),
             ),
         )
         if _ROOT not in output:
@@ -512,9 +488,9 @@ class ImagesBuild:
         return f"used by {shown}"
 
     def _avatar_urls(self, network_build) -> dict[str, str]:
-        if network_build is None or network_build.presenter is None:
+        if network_build is None:
             return {}
-        return dict(network_build.presenter.avatar_urls)
+        return dict(network_build.addresses.avatars)
 
     def _raise_problems(self) -> None:
         if self.problems:

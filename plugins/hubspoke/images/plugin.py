@@ -16,12 +16,14 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from PIL import features
 
+from hubspoke.build_order import step
 from hubspoke.core.images.plan import Encoding
+from hubspoke.hub import Section, hub_of
 
 from .catalog import ImagesBuild, ImageStats
 from .config import ImagesConfig
@@ -32,8 +34,10 @@ STYLESHEET = "assets/hubspoke/images.css"
 ASSETS = Path(__file__).parent / "assets"
 
 
-class ImagesPlugin(BasePlugin[ImagesConfig]):
+class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
     """Responsive, private and safe images, infographics and social cards."""
+
+    section = "images"
 
     supports_multiple_instances = False
 
@@ -41,6 +45,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.build: ImagesBuild | None = None
         self.stats = ImageStats()
 
+    @step("images")
     def on_config(self, config: MkDocsConfig):
         self.build = None
         self.stats = ImageStats()
@@ -55,45 +60,42 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return config
 
     # After the network placed posts and added avatars (its on_files runs at 50).
-    @event_priority(-10)
+    @step("images")
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.build is None:
             return files
         css = (ASSETS / "images.css").read_text(encoding="utf-8")
         files.append(File.generated(config, STYLESHEET, content=css))
         self.build.index_files(files)
-        self.build.check_files(files, _network(config))
+        self.build.check_files(files, hub_of(config).site)
         return files
 
+    @step("images")
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.note_page(page, html)
         return html
 
     # After the network's on_env, which removes files only unpublished posts used.
-    @event_priority(-50)
+    @step("images")
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
-            self.build.publish(files, _network(config))
+            self.build.publish(files, hub_of(config).site)
         return env
 
+    @step("images")
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         if self.build is not None:
-            self.build.cards.add_head(context, page, _network(config))
+            self.build.cards.add_head(context, page, hub_of(config).site)
         return context
 
     # After the network's on_post_page (-100), which writes the final URLs into the shared
     # listing fragments; only <img> markup changes here, never a script it hashed.
-    @event_priority(-110)
+    @step("images")
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
         if self.build is None:
             return output
         return self.build.rewrite(output, page)
-
-
-def _network(config: MkDocsConfig):
-    plugin = config.plugins.get("hubspoke/network")
-    return getattr(plugin, "build", None)
 
 
 def _encoding(options: ImagesConfig) -> Encoding:

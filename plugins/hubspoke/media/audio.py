@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
+from hubspoke.core import labels as texts
 from hubspoke.core import outputs as core_outputs
 from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
@@ -28,10 +30,17 @@ from hubspoke.core.media import podcast
 from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
+from hubspoke.network.sitefiles import listed_file
 from hubspoke.outputs import OutputRun
 
-from .config import MediaConfig
+from .config import MediaConfig, ShowConfig
 from .labels import Labels, option_line
+
+if TYPE_CHECKING:
+    from hubspoke.core.content.sources import LoadedSite
+    from hubspoke.core.network.assembly import Network
+    from hubspoke.core.network.model import Post
+    from hubspoke.network.build import NetworkBuild
 
 MEDIA = "hubspoke/media"
 
@@ -44,7 +53,7 @@ class Published:
     """A checked audio post: its audio, post, file and what the file weighs."""
 
     audio: core_audio.Audio
-    post: object
+    post: Post
     file: File
     size: int
     show: str
@@ -53,9 +62,10 @@ class Published:
 class PodcastSite:
     """The site as the table of outputs reads it for podcast feeds (`OutputSite`)."""
 
-    def __init__(self, audio: AudioPosts, build):
+    def __init__(self, audio: AudioPosts, build: NetworkBuild):
         self.audio, self.build = audio, build
         self.network = build.network
+        self.labels = build.labels
         self.site_name = audio.config.site_name
         self.tagline = audio.config.site_description
         self.items_limit = 0
@@ -102,11 +112,11 @@ class AudioPosts:
         self.unused: dict[str, File] = {}
         self.referenced: set[str] = set()
         self.run: OutputRun | None = None  # the podcast feeds, from the table of outputs
-        self.build = None
+        self.build: NetworkBuild | None = None
         self.shows = self._shows()
 
-    def _shows(self) -> dict:
-        shows = dict(self.options.podcast_shows)
+    def _shows(self) -> dict[str, ShowConfig | None]:
+        shows: dict[str, ShowConfig | None] = dict(self.options.podcast_shows)
         if not shows:
             shows = {core_audio.DEFAULT_SHOW: None}
         for key in shows:
@@ -118,11 +128,17 @@ class AudioPosts:
 
     def show_title(self, key: str) -> str:
         show = self.shows[key]
-        return show.title if show is not None else f"{self.config.site_name} podcast"
+        return (
+            show.title
+            if show is not None
+            else texts.for_language(self.config.theme.get("language")).text(
+                "audio.show", site=self.config.site_name
+            )
+        )
 
     # -- on_config (after the network read the content) ------------------------------
 
-    def take(self, loaded) -> None:
+    def take(self, loaded: LoadedSite) -> None:
         """The `audio` fields the one reader found (it reported their problems), and the
         files posts name in video attributes; no post is read again."""
         self.read = dict(loaded.audio)
@@ -143,7 +159,7 @@ class AudioPosts:
 
     # -- on_files (after the network) ---------------------------------------------
 
-    def split(self, files: Files, network) -> None:
+    def split(self, files: Files, network: Network) -> None:
         """Which audio posts are built (the reader checked their files, sizes and shows);
         files only unpublished posts use are dropped."""
         self.files = files
@@ -153,7 +169,9 @@ class AudioPosts:
             post = posts.get(source)
             if post is None:
                 continue
-            file = files.get_file_from_path(audio.path)  # the intake listed it, as MkDocs did
+            file = listed_file(files, audio.path)  # the intake listed it, as MkDocs did
+            # The reader keeps only settled audio: measured, with its show named.
+            assert audio.size is not None and audio.show is not None
             if network.visibility(post).built:
                 built_paths.add(audio.path)
                 self.posts[source] = Published(audio, post, file, audio.size, audio.show)
@@ -163,11 +181,11 @@ class AudioPosts:
             post = posts.get(source)
             built = post is None or network.visibility(post).built
             for path in paths:
-                file = files.get_file_from_path(path)
+                named = files.get_file_from_path(path)
                 if built:
                     built_paths.add(path)
-                elif file is not None and not file.is_documentation_page():
-                    self.unused[path] = file
+                elif named is not None and not named.is_documentation_page():
+                    self.unused[path] = named
         for path in built_paths:
             self.unused.pop(path, None)
 
@@ -192,6 +210,7 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
+            labels=texts.for_language(self.config.theme.get("language")),
         )
         marker = core_html.MORE.search(content)
         if marker:
@@ -222,7 +241,7 @@ class AudioPosts:
             raise stop(f"'{value}' not found (looked for {self.labels.docs(path)})")
         return urls.relative_url(target.url, page.url)
 
-    def plan_feeds(self, build) -> None:
+    def plan_feeds(self, build: NetworkBuild) -> None:
         """Which shows get a feed (those with a syndicated episode: the entry `podcast` of
         the table of outputs), and their paths; a feed path that another feed or file
         takes, or a show image that is not there, is refused here, before any page is
@@ -254,13 +273,13 @@ class AudioPosts:
             if path not in self.referenced and files.get_file_from_path(path) is file:
                 files.remove(file)
 
-    def write_feeds(self, files: Files, build) -> None:
+    def write_feeds(self, files: Files, build: NetworkBuild) -> None:
         """Write the podcast feeds the one way outputs are written (`hubspoke.outputs`)."""
         if self.run is None:
             return
         self.run.write(self.run.render(), files, build.claims, self.config)
 
-    def episode(self, post, build) -> podcast.Episode:
+    def episode(self, post: Post, build: NetworkBuild) -> podcast.Episode:
         found = self.posts[post.source]
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         rendered = build.rendered(post)
@@ -338,7 +357,7 @@ class AudioPosts:
 
     # -- on_page_context -----------------------------------------------------------
 
-    def add_head(self, head: Head, page: Page, build) -> None:
+    def add_head(self, head: Head, page: Page, build: NetworkBuild) -> None:
         if self.run is not None:
             role = build.role_of(page)
             self.run.announce(head, [(role.kind, role.key)] if role is not None else [])

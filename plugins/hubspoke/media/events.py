@@ -9,7 +9,7 @@ added as generated files.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
@@ -30,10 +30,12 @@ from hubspoke.core.network.publication import State, Visibility
 from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.head import Head
 from hubspoke.network import sitemap
+from hubspoke.network.sitefiles import listed_file
 from hubspoke.outputs import OutputRun, refuse, register_files
 
 if TYPE_CHECKING:
     from hubspoke.core.media import ical
+    from hubspoke.network.build import NetworkBuild
 
 from .config import MediaConfig
 from .labels import Labels
@@ -49,6 +51,7 @@ class EventSite:
     def __init__(self, pages: EventPages):
         self.pages = pages
         self.network = pages.build.network
+        self.labels = pages.build.labels
         self.site_name = pages.config.site_name
         self.tagline = pages.config.site_description
         self.items_limit = 0
@@ -77,7 +80,9 @@ class EventSite:
 class EventPages:
     """Every event of one build, and the pages and files made from them."""
 
-    def __init__(self, options: MediaConfig, config: MkDocsConfig, labels: Labels, tz):
+    def __init__(
+        self, options: MediaConfig, config: MkDocsConfig, labels: Labels, tz: tzinfo | None
+    ):
         self.options = options
         self.config = config
         self.labels = labels
@@ -91,7 +96,7 @@ class EventPages:
         self.index_src: str | None = None
         self.index_url: str | None = None
         self.calendar_url: str | None = None
-        self.build = None
+        self._build: NetworkBuild | None = None  # set by read (on_files)
         self.run: OutputRun | None = None  # the calendars, from the table of outputs
         try:
             self.locale = Locale.parse(str(config.theme.get("language") or "en").replace("-", "_"))
@@ -107,12 +112,19 @@ class EventPages:
         except PathFormatError as error:
             raise PluginError(f"hubspoke/media: events_ics_path: {error}") from None
 
+    @property
+    def build(self) -> NetworkBuild:
+        """The network's build, whose posts, authors and pages events link to."""
+        if self._build is None:
+            raise RuntimeError("EventPages.build is set by read (on_files)")
+        return self._build
+
     # -- on_files (after the network) ---------------------------------------------
 
-    def read(self, files: Files, build) -> None:
+    def read(self, files: Files, build: NetworkBuild) -> None:
         """The event pages the one reader read in on_config (it reported their problems):
         those MkDocs lists whose speakers, personas and recording exist."""
-        self.build = build
+        self._build = build
         network = build.network
         listed = {f.src_uri for f in files.documentation_pages()}
         posts = {p.source for p in network.posts}
@@ -131,8 +143,10 @@ class EventPages:
         """Apply the publication rule; add the index, the .ics files and the calendar feed."""
         settings = self.build.network.settings
         for source, event in sorted(self.events.items()):
-            file = files.get_file_from_path(source)
-            seen = core_events.visibility(event, settings.clock, preview=settings.preview)
+            file = listed_file(files, source)
+            seen = core_events.visibility(
+                event, settings.clock, preview=settings.preview, labels=settings.labels
+            )
             self.seen[source] = seen
             if not seen.built:
                 files.remove(file)
@@ -284,7 +298,7 @@ class EventPages:
         return {
             "title": event.title,
             "url": self.page_urls[event.source],
-            "kind": event.kind_name,
+            "kind": event.kind_label(network.settings.labels),
             "when": self.when(event),
             "start": event.start.isoformat(),
             "end": event.end.isoformat(),
@@ -305,7 +319,9 @@ class EventPages:
             ],
             "ics": self.ics_urls.get(event.source),
             "recording": {"title": recording[0], "url": recording[1]} if recording else None,
-            "status": None if event.status == "scheduled" else event.status.capitalize(),
+            "status": None
+            if event.status == "scheduled"
+            else network.settings.labels.text(f"event.status.{event.status}"),
             "past": past,
         }
 

@@ -15,13 +15,16 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hubspoke.build_order import step
 from hubspoke.core.errors import ContentError
 from hubspoke.head import head_of
+from hubspoke.hub import Section, hub_of
+from hubspoke.network.build import NetworkBuild
 
 from .audio import AudioPosts
 from .config import MediaConfig
@@ -31,41 +34,48 @@ from .videos import SCRIPT, Videos, with_script
 
 log = get_plugin_logger(__name__)
 
-NETWORK = "hubspoke/network"
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 STYLESHEET = "assets/hubspoke/media.css"
 
 
-class MediaPlugin(BasePlugin[MediaConfig]):
+class MediaPlugin(Section, BasePlugin[MediaConfig]):
     """Video embeds, audio posts with podcast feeds, and events."""
+
+    section = "media"
 
     supports_multiple_instances = False
 
     def __init__(self):
-        self.network = None
+        self.site: NetworkBuild | None = None
         self.videos: Videos | None = None
         self.audio: AudioPosts | None = None
         self.events: EventPages | None = None
 
+    @step("media")
     def on_config(self, config: MkDocsConfig):
-        self.network = self.videos = self.audio = self.events = None
+        self.site = self.videos = self.audio = self.events = None
         if not self.config.enabled:
             return config
-        network = self._check_network_first(config)
+        hub = hub_of(config)
+        hub.needs_network(
+            "media", "audio posts and events are checked against its authors and posts"
+        )
+        network = hub.network
         root = Path(config.config_file_path).parent
         labels = Labels(root, Path(config.docs_dir))
         language = str(config.theme.get("language") or "en")
+        self.site = hub.site
         self.videos = Videos(
             class_name=self.config.video_class,
             captions_language=self.config.video_captions_language or language,
-            frame_hosts=tuple(network.config.guest_iframe_hosts) if network.config.csp else None,
+            frame_hosts=tuple(network.guest_iframe_hosts) if network.csp else None,
             labels=labels,
-            page_text=network.build.page_text if network.build is not None else None,
+            language=language,
+            page_text=self.site.page_text if self.site is not None else None,
         )
-        if network.build is not None:
-            self.network = network
-            loaded = network.build.loaded
+        if self.site is not None:
+            loaded = self.site.loaded
             self.audio = AudioPosts(self.config, config, labels)
             self.audio.take(loaded)
             if self.config.events_enabled:
@@ -77,26 +87,12 @@ class MediaPlugin(BasePlugin[MediaConfig]):
             config.extra_css.append(STYLESHEET)
         return config
 
-    def _check_network_first(self, config: MkDocsConfig):
-        names = list(config.plugins)
-        mine = next(name for name, plugin in config.plugins.items() if plugin is self)
-        if NETWORK not in names or names.index(NETWORK) > names.index(mine):
-            raise PluginError(
-                f"hubspoke/media: list the plugin {NETWORK} before {mine} in mkdocs.yml; "
-                "audio posts and events are checked against its authors and posts"
-            )
-        return config.plugins[NETWORK]
-
-    @property
-    def _build(self):
-        return self.network.build if self.network is not None else None
-
     # After the network (50), whose posts, authors and publication rule we use.
-    @event_priority(40)
+    @step("media")
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.videos is None:
             return files
-        build = self._build
+        build = self.site
         if self.audio is not None and build is not None:
             self.audio.split(files, build.network)
             self.audio.plan_feeds(build)
@@ -119,13 +115,14 @@ class MediaPlugin(BasePlugin[MediaConfig]):
                 "option site_url must be set in mkdocs.yml (e.g. site_url: https://hub.example.com/)"
             )
 
+    @step("media")
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.events is not None:
             self.events.prepare_page(page)
         return markdown
 
     # Before the network's sanitiser (100): video links are read as the writer wrote them.
-    @event_priority(110)
+    @step("media")
     def _mark_videos(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.videos is None:
             return html
@@ -136,11 +133,11 @@ class MediaPlugin(BasePlugin[MediaConfig]):
 
     # After the sanitiser (100), before the network keeps the post HTML (-50): our markup
     # is built from checked parts and reaches listings and feeds.
-    @event_priority(90)
+    @step("media")
     def _place_media(self, html: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.videos is None:
             return html
-        build = self._build
+        build = self.site
         try:
             html = self.videos.place(page, html)
             if self.audio is not None and build is not None:
@@ -151,8 +148,9 @@ class MediaPlugin(BasePlugin[MediaConfig]):
 
     on_page_content = CombinedEvent(_mark_videos, _place_media)
 
+    @step("media")
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        build = self._build
+        build = self.site
         if self.audio is not None and build is not None:
             self.audio.prune(files)
             self.audio.write_feeds(files, build)
@@ -162,11 +160,12 @@ class MediaPlugin(BasePlugin[MediaConfig]):
             self.events.write(files)
         return env
 
+    @step("media")
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         if self.videos is None:
             return context
         head = head_of(context)
-        build = self._build
+        build = self.site
         post = build.post_of(page) if build is not None else None
         self.videos.add_head(head, page, site_url=config.site_url, post=post)
         if self.audio is not None and build is not None:
@@ -178,6 +177,7 @@ class MediaPlugin(BasePlugin[MediaConfig]):
                 context["hubspoke_events"] = found
         return context
 
+    @step("media")
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
         if self.videos is None:
             return output

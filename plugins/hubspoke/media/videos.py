@@ -16,6 +16,7 @@ from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from hubspoke.core import labels as texts
 from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.html import has_id, is_external
@@ -46,6 +47,7 @@ class Videos:
         frame_hosts,
         labels: Labels,
         page_text=None,
+        language: str | None = None,
     ):
         self.class_name = class_name
         # A page's source text, for the lines of problems: the network's reader keeps it.
@@ -53,6 +55,7 @@ class Videos:
         self.captions_language = captions_language
         self.frame_hosts = frame_hosts  # None: no Content-Security-Policy to satisfy
         self.labels = labels
+        self.texts = texts.for_language(language)  # what readers see, in the theme's language
         self.pages: dict[str, PageVideos] = {}
 
     # -- on_page_content, before the sanitiser -----------------------------------
@@ -198,7 +201,7 @@ class Videos:
                 )
         if problems:
             raise ContentError(problems)
-        return video.place(content, [video.figure(e) for e in found.embeds])
+        return video.place(content, [video.figure(e, self.texts) for e in found.embeds])
 
     # -- on_page_context -----------------------------------------------------------
 

@@ -17,22 +17,26 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import html, urls
+from hubspoke.core import html, labels, urls
 from hubspoke.core.content import references
 from hubspoke.core.content.sanitize import expert_policy, guest_policy, safe_id, sanitize
 from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.network.assembly import Network, Settings
+from hubspoke.core.network.model import Post
 from hubspoke.core.network.publication import State
 from hubspoke.core.outputs import Claims
 from hubspoke.editorial.settings import layout
+from hubspoke.media.config import MediaConfig
 from hubspoke.outputs import refuse, register_files
 
 from . import navigation
+from .addresses import Addresses
 from .config import NetworkConfig
 from .context import Presenter
-from .rendered import rendered_post
+from .kinds import KINDS
+from .rendered import RenderedPost, rendered_post
 from .sitefiles import PageRole, claim_page, find_source, generated_page, move_post
 
 SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
@@ -47,11 +51,7 @@ _REFERENCE = re.compile(
 # Private-use characters of Hubspoke's own placeholders (sanitize._MORE_TOKEN, the fragments'
 # and images' root); the video marker U+E010 is refused by the media plugin.
 MARKERS = ("\ue000", "\ue001")
-_OVERVIEWS = {
-    "authors": "hubspoke/authors.html",
-    "personas": "hubspoke/personas.html",
-    "hub": "hubspoke/hub.html",
-}
+_OVERVIEWS = ("authors", "personas", "hub")
 
 
 class NetworkBuild:
@@ -65,6 +65,7 @@ class NetworkBuild:
         self.config = config
         self.root = root
         self.settings: Settings = settings
+        self.labels = settings.labels  # the texts readers see, in the theme's language
         self.docs_label = _label(Path(config.docs_dir), root)
         self.authors = {}
         self.loaded: LoadedSite | None = None
@@ -73,6 +74,10 @@ class NetworkBuild:
         self.trusted_pages: set[str] = set()
         self.network: Network | None = None
         self.presenter: Presenter | None = None
+        # Where each file landed (filled in on_files) and each post's final HTML (in
+        # on_page_content): what the other sections read.
+        self.addresses = Addresses(view_formats=settings.paths)
+        self.rendered_posts: dict[str, RenderedPost] = {}
         self.posts_by_source: dict = {}
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
@@ -92,15 +97,16 @@ class NetworkBuild:
     @classmethod
     def start(
         cls,
-        options,
-        config,
+        options: NetworkConfig,
+        config: MkDocsConfig,
         root: Path,
         tz: tzinfo,
         clock: datetime,
         preview: bool,
         *,
+        media: MediaConfig | None = None,
         keep_going: bool = False,
-    ):
+    ) -> NetworkBuild:
         """Read the whole content once (the intake and the one reader `load_site`), before
         MkDocs walks docs_dir, which follows links. Every problem is raised at once; with
         `keep_going` (`hubspoke check`'s trial build) the readable content is used instead."""
@@ -112,17 +118,19 @@ class NetworkBuild:
             "author": options.authors_url_format,
             "persona": options.personas_url_format,
         }
+        texts = labels.for_language(config.theme.get("language"))
         settings = Settings(
             clock=clock,
             preview=preview,
             per_page=options.blog_per_page,
             rows_per_page=options.blog_rows_per_page,
-            blog_title=options.blog_title,
+            blog_title=texts.default(options.blog_title, "page.blog"),
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
+            labels=texts,
         )
         build = cls(options, config, root, settings, tz)
-        loaded = load_site(layout(config, options), settings=settings)
+        loaded = load_site(layout(config, options, media), settings=settings)
         if loaded.problems and not keep_going or loaded.intake.problems:
             raise ContentError(loaded.problems)  # never go on past a link: MkDocs follows it
         build.loaded = loaded
@@ -172,13 +180,16 @@ class NetworkBuild:
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
             locale=str(self.config.theme.get("language") or "en"),
-            guest_disclosure=self.options.guest_disclosure,
+            guest_disclosure=self.labels.default(self.options.guest_disclosure, "guest.disclosure"),
+            labels=self.labels,
             guest_link_rel=tuple(self.options.guest_link_rel),
             company=self.company,
             company_spokes=list(self.company_spokes),
             site_url=self.config.site_url,
             share_networks=tuple(self.options.share_networks),
             share_utm=self.options.share_utm,
+            addresses=self.addresses,
+            rendered=self.rendered_posts,
         )
 
     def _whole(self, post, personas) -> bool:
@@ -202,7 +213,7 @@ class NetworkBuild:
                 continue
             preview_only = visibility.state in (State.DRAFT, State.SCHEDULED)
             move_post(file, post.path, self.config, draft=preview_only)
-            presenter.post_urls[post.source] = file.url
+            self.addresses.posts[post.source] = file.url
             self.roles[post.source] = PageRole("post", post.source)
             if post.image:
                 self.referenced.add(urls.source_path(post.source, post.image))
@@ -223,11 +234,11 @@ class NetworkBuild:
 
     def _add_overviews(self, files: Files, claims: Claims) -> None:
         titles = {
-            "authors": self.options.authors_title,
-            "personas": self.options.personas_title,
-            "hub": self.options.hub_title,
+            kind: self.labels.default(self.options[f"{kind}_title"], f"page.{kind}")
+            for kind in ("authors", "personas", "hub")
         }
-        for kind, template in _OVERVIEWS.items():
+        for kind in _OVERVIEWS:
+            template = KINDS[kind].template
             path = self.options[f"{kind}_url"]
             file = find_source(files, path)
             if file is None:
@@ -238,20 +249,20 @@ class NetworkBuild:
                 files.append(file)
             self.roles[file.src_uri] = PageRole(kind)
             self.first_files[(kind, "")] = file
-            self.presenter.url_of_path[path] = file.url
+            self.addresses.pages[path] = file.url
         if "mastodon" in self.options.share_networks:
             path = self.options.share_url
             file = generated_page(
                 self.config,
                 path,
-                title="Share on Mastodon",
+                title=self.labels.text("mastodon.title"),
                 template="hubspoke/share-mastodon.html",
             )
             claim_page(claims, file, "the Mastodon share page")
             files.append(file)
             self.roles[file.src_uri] = PageRole("share")
-            self.presenter.url_of_path[path] = file.url
-            self.presenter.mastodon_page = file.url
+            self.addresses.pages[path] = file.url
+            self.addresses.mastodon_share = file.url
             files.append(
                 File.generated(self.config, SHARE_SCRIPT, content=_asset("share-mastodon.js"))
             )
@@ -281,7 +292,7 @@ class NetworkBuild:
             claim_page(claims, file, what)
             files.append(file)
         self.roles[file.src_uri] = PageRole(index.kind, index.key, index)
-        self.presenter.url_of_path[index.path] = file.url
+        self.addresses.pages[index.path] = file.url
         if index.number == 1:
             self.first_files[(index.kind, index.key)] = file
 
@@ -295,7 +306,7 @@ class NetworkBuild:
             file = File.generated(self.config, src, abs_src_path=author.avatar)
             claim_page(claims, file, f"the avatar of author '{author.id}'")
             files.append(file)
-            self.presenter.avatar_urls[author.id] = file.url
+            self.addresses.avatars[author.id] = file.url
 
     def _note_assets(self, file: File, post, files: Files) -> None:
         """Remember local files an unpublished post uses; pruned later if no page uses them.
@@ -348,17 +359,20 @@ class NetworkBuild:
             navigation.expand(
                 nav,
                 first.get(("blog", "")),
-                self.options.blog_title,
+                self.settings.blog_title,
                 [
-                    ("Archive", [first[("archive", y)] for y in years]),
-                    ("Categories", [first[("category", c)] for c in categories]),
+                    (self.labels.text("browse.archive"), [first[("archive", y)] for y in years]),
+                    (
+                        self.labels.text("browse.categories"),
+                        [first[("category", c)] for c in categories],
+                    ),
                 ],
             )
         personas = sorted(self.network.personas.values(), key=lambda p: p.name.lower())
         navigation.expand(
             nav,
             first.get(("personas", "")),
-            self.options.personas_title,
+            self.labels.default(self.options.personas_title, "page.personas"),
             [(None, [first[("persona", p.id)] for p in personas if ("persona", p.id) in first])],
         )
 
@@ -389,31 +403,31 @@ class NetworkBuild:
         role = self.roles.get(page.file.src_uri)
         if role is None:
             return
+        kind = KINDS[role.kind]
+        if kind.only_with_index and role.index is None:
+            return
         meta = page.meta
         title, description = meta.get("title"), meta.get("description")
-        if role.kind == "post":
+        if kind.template == "index":
+            meta.setdefault("template", role.index.template)
+        elif kind.template:
+            meta.setdefault("template", kind.template)
+        if kind.describe is not None:
+            own_title, own_description = kind.describe(self, role)
+            if kind.describe_wins:
+                title, description = own_title, own_description
+            else:
+                title, description = title or own_title, description or own_description
+        if not kind.searchable:
+            meta["search"] = {"exclude": True}
+            meta["hubspoke_noindex"] = True
+        if kind.noindex_unless_indexed:
             post = self._post(role.key)
-            meta.setdefault("template", "hubspoke/post.html")
-            title, description = post.title, post.description
             if not self.network.visibility(post).indexed:
                 meta["search"] = {**(meta.get("search") or {}), "exclude": True}
                 meta["hubspoke_noindex"] = True
-        elif role.kind == "persona" and role.index is not None:
-            persona = self.network.personas[role.key]
-            meta.setdefault("template", "hubspoke/persona.html")
-            title = title or persona.name
-            description = description or persona.summary
-        elif role.kind == "home":
-            meta.setdefault("template", "hubspoke/home.html")
-        elif role.kind == "share":
-            meta["search"] = {"exclude": True}
-            meta["hubspoke_noindex"] = True
-        elif role.kind in ("blog", "authors", "personas", "hub"):
-            meta.setdefault(
-                "template", role.index.template if role.index else _OVERVIEWS[role.kind]
-            )
-        if role.kind == "post" and post.canonical_url:
-            page.canonical_url = post.canonical_url
+            if post.canonical_url:
+                page.canonical_url = post.canonical_url
         if title:
             meta["title"] = escape(str(title))
         if description:
@@ -423,10 +437,7 @@ class NetworkBuild:
         """Every page through its role's profile (see hubspoke/core/content/sanitize.py), except
         the source paths mkdocs.yml trusts; a post with a guest author is never trusted."""
         role = self.role_of(page)
-        if role is not None and role.kind == "post":
-            guest = self._has_guest(self._post(role.key))
-        else:
-            guest = role is not None and role.kind == "author" and self._is_guest(role.key)
+        guest = role is not None and KINDS[role.kind].guest(self, role.key)
         src = page.file.src_uri
         if not guest and any(fnmatch.fnmatchcase(src, p) for p in self.options.trusted_html):
             self.trusted_pages.add(src)
@@ -434,11 +445,8 @@ class NetworkBuild:
         _rename_toc(page.toc)
         return sanitize(content, self.guest_policy if guest else self.expert_policy)
 
-    def _is_guest(self, author_id: str) -> bool:
-        author = self.network.authors.get(author_id)
-        return author is None or author.is_guest
-
-    def _has_guest(self, post) -> bool:
+    def has_guest(self, post: Post) -> bool:
+        """A post with a guest among its authors is sanitised and disclosed as a guest's."""
         return any(self.network.authors[a].is_guest for a in post.authors)
 
     def keep_content(self, page: Page, content: str) -> str:
@@ -449,9 +457,9 @@ class NetworkBuild:
         if role is None or role.kind != "post":
             return content
         post = self._post(src)
-        if self._has_guest(post):
+        if self.has_guest(post):
             content = html.add_link_rel(content, tuple(self.options.guest_link_rel))
-        self.presenter.rendered[src] = rendered_post(
+        self.rendered_posts[src] = rendered_post(
             content,
             page.url,
             readtime=post.readtime,
@@ -484,20 +492,7 @@ class NetworkBuild:
         role = self.roles.get(page.file.src_uri)
         if role is None:
             return None
-        presenter = self.presenter
-        if role.kind == "post":
-            return presenter.post_page(self._post(role.key))
-        if role.kind == "home":
-            return presenter.home_page(page.url, self.options.home_posts)
-        if role.kind == "authors":
-            return presenter.authors_page()
-        if role.kind == "personas":
-            return presenter.personas_page()
-        if role.kind == "hub":
-            return presenter.hub_page()
-        if role.kind == "share":
-            return {"role": "share", "noindex": True}
-        return presenter.index_page(role.index, page.url)
+        return KINDS[role.kind].context(self, role, page)
 
     def _post(self, source: str):
         return self.posts_by_source[source]
@@ -515,15 +510,15 @@ class NetworkBuild:
 
     def post_url(self, post) -> str:
         """Site-relative URL of a built post."""
-        return self.presenter.post_urls[post.source]
+        return self.addresses.posts[post.source]
 
     def rendered(self, post):
         """The post's HTML, excerpt and reading time, once its page is rendered."""
-        return self.presenter.rendered.get(post.source)
+        return self.rendered_posts.get(post.source)
 
     def view_url(self, kind: str, key: str = "") -> str | None:
         """Site-relative URL of the first page of an index (author, persona, category...)."""
-        return self.presenter.view_url(kind, key)
+        return self.addresses.view(kind, key)
 
     def report(self, log) -> None:
         counts: dict[str, int] = {}

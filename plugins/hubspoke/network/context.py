@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from hubspoke.core import html, urls
 from hubspoke.core.content.sanitize import Policy, expert_policy, guest_policy, sanitize
+from hubspoke.core.labels import ENGLISH, Labels
 from hubspoke.core.network import sharing
 from hubspoke.core.network.assembly import Network
 from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_svg
@@ -26,6 +27,7 @@ from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.spokes import Spoke
 from hubspoke.core.text import slugify
 
+from .addresses import Addresses
 from .fragments import Fragments, root_url
 from .rendered import RenderedPost
 
@@ -45,12 +47,10 @@ class Presenter:
     site_url: str | None = None
     share_networks: tuple[str, ...] = ()
     share_utm: bool = True
-    mastodon_page: str | None = None
+    labels: Labels = ENGLISH
+    addresses: Addresses = field(default_factory=lambda: Addresses(view_formats={}))
     fragments: Fragments | None = None
-    url_of_path: dict[str, str] = field(default_factory=dict)
-    post_urls: dict[str, str] = field(default_factory=dict)
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
-    avatar_urls: dict[str, str] = field(default_factory=dict)
     browse: dict[str, list[dict]] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
     _author_cards: dict[str, dict] = field(default_factory=dict)
@@ -72,8 +72,7 @@ class Presenter:
         return {"iso": value.isoformat(), "text": format_date(value, "long", locale=self._locale)}
 
     def view_url(self, kind: str, key: str) -> str | None:
-        fmt = self.network.settings.paths[kind]
-        return self.url_of_path.get(urls.format_path(fmt, key=key))
+        return self.addresses.view(kind, key)
 
     def author_link(self, author_id: str) -> dict:
         author = self.network.authors[author_id]
@@ -81,7 +80,7 @@ class Presenter:
             "id": author.id,
             "name": author.name,
             "url": self.view_url("author", author.id),
-            "avatar": self.avatar_urls.get(author.id),
+            "avatar": self.addresses.avatars.get(author.id),
             "initials": _initials(author.name),
             "guest": author.is_guest,
         }
@@ -122,7 +121,7 @@ class Presenter:
     def card(self, post: Post, page_url: str | None) -> dict:
         """A post as listings show it; `page_url` None writes URLs from the placeholder root."""
         rendered = self.rendered.get(post.source)
-        post_url = self.post_urls[post.source]
+        post_url = self.addresses.posts[post.source]
         excerpt = ""
         if rendered:
             excerpt = Markup(_rebase(rendered.excerpt, post_url, page_url))
@@ -151,12 +150,12 @@ class Presenter:
         return {
             "number": index.number,
             "count": index.count,
-            "previous": self.url_of_path.get(index.previous) if index.previous else None,
-            "next": self.url_of_path.get(index.next) if index.next else None,
+            "previous": self.addresses.pages.get(index.previous) if index.previous else None,
+            "next": self.addresses.pages.get(index.next) if index.next else None,
             "pages": [
                 {
                     "number": n,
-                    "url": self.url_of_path[index.pages[n - 1]],
+                    "url": self.addresses.pages[index.pages[n - 1]],
                     "current": n == index.number,
                 }
                 if n
@@ -182,19 +181,22 @@ class Presenter:
         key = ("row" if compact else "card", post.source)
         if key not in self._html:
             if compact:
-                html = self.fragments.render("hubspoke/partials/post-row.html", card=self.row(post))
+                html = self._render("hubspoke/partials/post-row.html", card=self.row(post))
             else:
-                html = self.fragments.render(
-                    "hubspoke/partials/post-card.html", card=self.card(post, None)
-                )
+                html = self._render("hubspoke/partials/post-card.html", card=self.card(post, None))
             self._html[key] = html
         return self._html[key]
+
+    def _render(self, template: str, **context) -> Markup:
+        if self.fragments is None:
+            raise RuntimeError("Presenter.fragments is set in on_env, before pages are rendered")
+        return self.fragments.render(template, **context)
 
     def author_card_html(self, author: Author) -> Markup:
         """An author's card, rendered once for all their posts."""
         key = ("author", author.id)
         if key not in self._html:
-            self._html[key] = self.fragments.render(
+            self._html[key] = self._render(
                 "hubspoke/partials/author-card.html", person=self.author_card(author)
             )
         return self._html[key]
@@ -204,7 +206,7 @@ class Presenter:
         visibility = self.network.visibility(post)
         return {
             "title": post.title,
-            "url": self.post_urls[post.source],
+            "url": self.addresses.posts[post.source],
             "date": self.date(post.date),
             "authors": [self.author_link(a) for a in post.authors],
             "state": None if visibility.indexed else visibility.state.value,
@@ -216,7 +218,7 @@ class Presenter:
         rendered = self.rendered.get(post.source)
         visibility = self.network.visibility(post)
         guest = any(self.network.authors[a].is_guest for a in post.authors)
-        card = self.card(post, self.post_urls[post.source])
+        card = self.card(post, self.addresses.posts[post.source])
         return {
             "role": "post",
             "post": card,
@@ -233,7 +235,7 @@ class Presenter:
             "disclosure": self.guest_disclosure if guest else None,
             "banner": visibility.banner,
             "noindex": not visibility.indexed,
-            "share": self.share_links(post, self.post_urls[post.source])
+            "share": self.share_links(post, self.addresses.posts[post.source])
             if visibility.indexed
             else [],
         }
@@ -246,12 +248,12 @@ class Presenter:
 
     def share_links(self, post: Post, page_url: str) -> list[dict]:
         """Share links for a post, each tagged with its network (none without site_url)."""
-        url = self.absolute(self.post_urls[post.source])
+        url = self.absolute(self.addresses.posts[post.source])
         if not url or not self.share_networks:
             return []
         mastodon = None
-        if self.mastodon_page:
-            mastodon = urls.relative_url(self.mastodon_page, page_url)
+        if self.addresses.mastodon_share:
+            mastodon = urls.relative_url(self.addresses.mastodon_share, page_url)
         links = sharing.share_links(
             url,
             post.title,
@@ -262,6 +264,8 @@ class Presenter:
         )
         for link in links:
             link["icon_svg"] = self.icon(link["icon"])
+            if link["network"] == "email":
+                link["name"] = self.labels.text("share.email")
         return links
 
     def icon(self, name: str) -> Markup:
@@ -270,7 +274,11 @@ class Presenter:
     def spoke(self, spoke: Spoke) -> dict:
         view = spoke_view(spoke)
         view["icon_svg"] = self.icon(spoke.icon)
+        view["name"] = self.network_name(spoke)
         return view
+
+    def network_name(self, spoke: Spoke) -> str:
+        return network_name(spoke, self.labels)
 
     def hub_page(self) -> dict:
         """Every official profile, and how many experts are on each network."""
@@ -281,11 +289,11 @@ class Presenter:
                 continue
             for network in {s.network for s in author.spokes}:
                 experts[network] = experts.get(network, 0) + 1
-            names.update({s.network: s.name for s in author.spokes})
+            names.update({s.network: self.network_name(s) for s in author.spokes})
         company: dict[str, int] = {}
         for spoke in self.company_spokes:
             company[spoke.network] = company.get(spoke.network, 0) + 1
-            names[spoke.network] = spoke.name
+            names[spoke.network] = self.network_name(spoke)
         counts = [
             SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0))
             for n in sorted(set(company) | set(experts))
@@ -295,8 +303,8 @@ class Presenter:
             "company": self.company,
             "spokes": [self.spoke(s) for s in self.company_spokes],
             "counts": sorted(counts, key=lambda c: (-c.total, c.name.lower())),
-            "picture": Markup(hub_svg(self.company, counts)),
-            "description": describe(self.company, counts),
+            "picture": Markup(hub_svg(self.company, counts, labels=self.labels)),
+            "description": describe(self.company, counts, self.labels),
         }
 
     def set_browse(self, categories: list[IndexPage], years: list[IndexPage]) -> None:
@@ -305,7 +313,8 @@ class Presenter:
         years = sorted(years, key=lambda i: i.key, reverse=True)
         self.browse = {
             kind: [
-                {"name": i.name, "url": self.url_of_path[i.path], "count": i.total} for i in found
+                {"name": i.name, "url": self.addresses.pages[i.path], "count": i.total}
+                for i in found
             ]
             for kind, found in (("categories", categories), ("years", years))
         }
@@ -367,6 +376,11 @@ class Presenter:
             }
         )
         return context
+
+
+def network_name(spoke: Spoke, labels: Labels) -> str:
+    """A network's name; e-mail is a word of the reader's language, the others brands."""
+    return labels.text("share.email") if spoke.network == "email" else spoke.name
 
 
 def spoke_view(spoke: Spoke) -> dict:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from jinja2 import Environment
 from markupsafe import Markup
 
-from hubspoke.core import urls
+from hubspoke.core import labels, urls
 
 ROOT = "\ue001hubspoke-root\ue001"
 
@@ -22,6 +22,8 @@ class Fragments:
 
     def __init__(self, env: Environment, config):
         self.env = env
+        # Every Hubspoke template reads its texts from the catalogue of the theme's language.
+        env.globals["hubspoke_labels"] = labels.for_language(config.theme.get("language"))
         self.config = config
         self._icons: dict[str, Markup] = {}
 
@@ -32,7 +34,10 @@ class Fragments:
     def icon(self, name: str) -> Markup:
         """The SVG of one of the theme's icons (e.g. fontawesome/brands/mastodon)."""
         if name not in self._icons:
-            source, _, _ = self.env.loader.get_source(self.env, f".icons/{name}.svg")
+            loader = self.env.loader
+            if loader is None:
+                raise RuntimeError("the theme's Jinja environment has no template loader")
+            source, _, _ = loader.get_source(self.env, f".icons/{name}.svg")
             self._icons[name] = Markup(source)
         return self._icons[name]
 

@@ -7,6 +7,7 @@ Posts, author pages and later pages of an index stay out of the navigation
 
 from __future__ import annotations
 
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -27,13 +28,15 @@ def expand(nav: Navigation, overview: File | None, title: str, groups: list[Grou
         return
     siblings, index = found
     present = {id(p) for p in nav.pages}
-    children = []
-    for title, files in groups:
-        pages = [f.page for f in files if f.page is not None and id(f.page) not in present]
+    children: list[StructureItem] = []
+    for heading, files in groups:
+        pages: list[StructureItem] = [
+            f.page for f in files if f.page is not None and id(f.page) not in present
+        ]
         if not pages:
             continue
-        if title:
-            children.append(Section(title, pages))
+        if heading:
+            children.append(Section(heading, pages))
         else:
             children.extend(pages)
     if not children:

@@ -13,19 +13,22 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
 from hubspoke.core.urls import PathFormatError, format_path, placeholders, sample_post_values
 from hubspoke.head import head_of
+from hubspoke.hub import Section, hub_of
 
 from . import sitemap
 from .build import NetworkBuild
 from .config import NetworkConfig
+from .context import network_name
 from .fragments import Fragments, place
 from .social import SocialMetadata
 
@@ -37,12 +40,14 @@ STYLESHEET = "assets/hubspoke/hubspoke.css"
 POST_PLACEHOLDERS = set(sample_post_values())
 
 
-class NetworkPlugin(BasePlugin[NetworkConfig]):
+class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
     """Posts, authors, personas and every index page of the hub.
 
-    Other Hubspoke plugins read the current build through `self.build`
-    (see the "what other Hubspoke plugins read" methods of NetworkBuild).
+    The build it reads is the site model that the other sections read, as
+    `hub_of(config).site` (see `hubspoke.hub`).
     """
+
+    section = "network"
 
     supports_multiple_instances = False
 
@@ -50,15 +55,17 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         self.command = "build"
         self.build: NetworkBuild | None = None
         self.social: SocialMetadata | None = None
-        # Set by `hubspoke check`'s trial build: go on with the readable content.
-        self.keep_going = False
 
+    @step("network")
     def on_startup(self, *, command, dirty):
         self.command = command
 
+    @step("network")
     def on_config(self, config: MkDocsConfig):
         self.build = None
         self.social = None
+        hub = hub_of(config)
+        hub.site = None
         if not self.config.enabled:
             return config
         check_formats(self.config)
@@ -76,12 +83,20 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         root = Path(config.config_file_path).parent
         try:
             self.build = NetworkBuild.start(
-                self.config, config, root, tz, clock, preview, keep_going=self.keep_going
+                self.config,
+                config,
+                root,
+                tz,
+                clock,
+                preview,
+                media=hub.media,
+                keep_going=hub.keep_going,
             )
         except ContentError as error:
             raise PluginError(str(error)) from None
         except dates.DateError as error:  # the media plugin's events_timezone
             raise PluginError(str(error)) from None
+        hub.site = self.build
         # Our templates come right after the site's overrides, before the theme's.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(TEMPLATES))
@@ -89,13 +104,21 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             config.extra_css.append(STYLESHEET)
         if self.config.hub_footer_social and not config.extra.get("social"):
             config.extra["social"] = [
-                {"icon": s.icon, "link": s.url, "name": f"{self.build.company} on {s.name}"}
+                {
+                    "icon": s.icon,
+                    "link": s.url,
+                    "name": self.build.labels.text(
+                        "social.company_on",
+                        company=self.build.company,
+                        network=network_name(s, self.build.labels),
+                    ),
+                }
                 for s in self.build.company_spokes
             ]
         return config
 
     # Run before other plugins look at files, so they never see unpublished posts.
-    @event_priority(50)
+    @step("network")
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.build is None:
             return files
@@ -108,17 +131,20 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         files.append(File.generated(config, STYLESHEET, content=stylesheet))
         return files
 
+    @step("network")
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.grow_nav(nav)
         return nav
 
+    @step("network")
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig):
         """Posts, personas and events were read in on_config: not read a second time."""
         if self.build is not None:
             return self.build.source_text(page.file)
         return None
 
+    @step("network")
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is not None:
             try:
@@ -133,14 +159,14 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         return markdown
 
     # Run first, right after Markdown: contributor HTML is sanitised before our markup is added.
-    @event_priority(100)
+    @step("network")
     def _sanitize_content(self, html_: str, *, page: Page, config, files):
         if self.build is None:
             return html_
         return self.build.sanitize_content(page, html_)
 
     # Run after other plugins changed the HTML, so listings reuse the final post HTML.
-    @event_priority(-50)
+    @step("network")
     def _keep_content(self, html_: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.build is None:
             return html_
@@ -148,6 +174,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
 
     on_page_content = CombinedEvent(_sanitize_content, _keep_content)
 
+    @step("network")
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.prune_unpublished_assets(files)
@@ -157,7 +184,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         return env
 
     # Run after the other Hubspoke plugins, so social metadata sees their og:image.
-    @event_priority(-100)
+    @step("network")
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav: Navigation):
         head = head_of(context)
         if self.build is None:
@@ -170,7 +197,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
         return context
 
     # Run last: fragments are placed, then the policy hashes the page's final inline scripts.
-    @event_priority(-100)
+    @step("network")
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig):
         if self.build is None:
             return output
@@ -183,6 +210,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             content_scripts=page.file.src_uri in self.build.trusted_pages,
         )
 
+    @step("network")
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """Rebuild when an author file changes, not only content/."""
         if self.config.enabled:
@@ -190,6 +218,7 @@ class NetworkPlugin(BasePlugin[NetworkConfig]):
             server.watch(str((root / self.config.authors_dir).resolve()))
         return server
 
+    @step("network")
     def on_post_build(self, *, config: MkDocsConfig):
         if self.build is not None:
             sitemap.regzip(config.site_dir)

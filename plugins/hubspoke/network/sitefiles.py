@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hubspoke.core import urls
+from hubspoke.core.network.indexes import IndexPage
 from hubspoke.core.outputs import Claims
 
 
@@ -24,7 +25,15 @@ class PageRole:
 
     kind: str
     key: str = ""
-    index: object | None = None
+    index: IndexPage | None = None
+
+
+def listed_file(files: Files, src: str) -> File:
+    """The file of a page the one reader kept, which is only ever one MkDocs lists."""
+    file = files.get_file_from_path(src)
+    if file is None:
+        raise RuntimeError(f"{src} is not among the files MkDocs lists")
+    return file
 
 
 def move_post(file: File, path: str, config: MkDocsConfig, *, draft: bool) -> None:

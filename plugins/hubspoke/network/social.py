@@ -15,6 +15,7 @@ from hubspoke.core.text import word_count
 from hubspoke.head import Head
 
 from .build import NetworkBuild
+from .kinds import KINDS
 
 
 class SocialMetadata:
@@ -39,13 +40,13 @@ class SocialMetadata:
 
     def fill(self, head: Head, page: Page) -> None:
         role = self.build.role_of(page)
-        kind = role.kind if role else None
+        kind = KINDS[role.kind].social if role else "website"
         title = _text(page.title) or self.site_name
         description = _text(page.meta.get("description")) or self.build.config.site_description
         url = page.canonical_url
         image = next((m["content"] for m in head.meta if m.get("property") == "og:image"), None)
 
-        if kind == "post":
+        if kind == "article":
             post = self.build.post_of(page)
             authors = [self.build.network.authors[a] for a in post.authors]
             author_urls = [
@@ -82,7 +83,7 @@ class SocialMetadata:
             )
             description = post.description or description
             title = post.title
-        elif kind == "author":
+        elif kind == "profile":
             author = self.build.network.authors[role.key]
             og = metadata.open_graph(
                 kind="profile",
@@ -103,9 +104,9 @@ class SocialMetadata:
                 description=description,
                 locale=self.locale,
             )
-            if kind in ("home", "hub"):
+            if kind == "organization":
                 head.jsonld.append(metadata.with_context(self.organization))
-            elif role is not None and role.index is not None:
+            elif kind == "collection" and role.index is not None:
                 head.jsonld.append(
                     metadata.collection_page(name=title, url=url, description=description)
                 )
@@ -119,7 +120,7 @@ class SocialMetadata:
 
     def _person(self, author) -> dict:
         presenter = self.presenter
-        avatar = presenter.avatar_urls.get(author.id)
+        avatar = presenter.addresses.avatars.get(author.id)
         return metadata.person(
             name=author.name,
             url=presenter.absolute(presenter.view_url("author", author.id) or ""),

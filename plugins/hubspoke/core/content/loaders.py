@@ -328,6 +328,7 @@ def read_post(
         except PathFormatError as error:
             problem("slug", f"gives an unusable URL: {error}")
     problems.raise_if_any()
+    assert title and created is not None  # a missing one was a problem, raised just above
 
     return Post(
         source=source,

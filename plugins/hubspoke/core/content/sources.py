@@ -127,11 +127,11 @@ class LoadedSite:
 
     layout: SiteLayout
     network: Network
+    intake: Intake
     problems: list[Problem] = field(default_factory=list)
     posts: dict[str, SourceText] = field(default_factory=dict)
     authors: dict[str, SourceText] = field(default_factory=dict)
     personas: dict[str, SourceText] = field(default_factory=dict)
-    intake: Intake | None = None
     company: str | None = None  # the name in the spokes file, if it gives one
     company_spokes: list[Spoke] = field(default_factory=list)
     audio: dict[str, core_audio.Audio] = field(default_factory=dict)  # by post source
@@ -245,11 +245,11 @@ def load_site(
     return LoadedSite(
         layout,
         network,
+        intake,
         problems,
         post_texts,
         author_texts,
         persona_texts,
-        intake=intake,
         company=company,
         company_spokes=company_spokes,
         audio=audio,

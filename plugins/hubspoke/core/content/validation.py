@@ -48,7 +48,7 @@ def _validator(name: str) -> Draft202012Validator:
 
 def fields(name: str) -> set[str]:
     """The top-level fields the schema `name` describes."""
-    return set(_validator(name).schema.get("properties", {}))
+    return set(schema(name).get("properties", {}))
 
 
 def validate(name: str, path: str, document: Document) -> list[Problem]:
@@ -85,7 +85,7 @@ def _field(error: ValidationError) -> str:
 
 
 def _missing(error: ValidationError) -> str | None:
-    required = error.validator_value or []
+    required = error.validator_value if isinstance(error.validator_value, list) else []
     present = error.instance if isinstance(error.instance, dict) else {}
     return next((key for key in required if key not in present), None)
 
@@ -107,11 +107,12 @@ def _message(name: str, error: ValidationError, field: str) -> str:
         return f"'{word}' is not a known field{suggestion}"
     elif kind == "type":
         expected = error.validator_value
-        expected = expected if isinstance(expected, list) else [expected]
-        names = " or ".join(_TYPE_NAMES.get(t, t) for t in expected)
+        types = expected if isinstance(expected, list) else [expected]
+        names = " or ".join(_TYPE_NAMES.get(str(t), str(t)) for t in types)
         text = f"must be {names}, not {_describe(value)}"
     elif kind in ("enum", "const"):
-        options = error.validator_value if kind == "enum" else [error.validator_value]
+        allowed = error.validator_value
+        options = allowed if kind == "enum" and isinstance(allowed, list) else [allowed]
         text = f"must be one of {', '.join(map(str, options))}, not {value!r}"
     elif kind in ("minLength", "minItems", "minProperties"):
         text = "must not be empty"

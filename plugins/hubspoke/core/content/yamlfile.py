@@ -8,7 +8,9 @@ a `Problem` naming the file and the line.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 from yaml.composer import Composer
@@ -48,6 +50,11 @@ class _SafeComposer(Composer):
     It also runs on libyaml's events: one check for the C and the Python parser.
     """
 
+    # Set by the loader class `_loader_class` makes; peek_event comes from its parser.
+    depth: int
+    anchor: Any
+    peek_event: Callable[[], Any]
+
     def compose_node(self, parent, index):
         event = self.peek_event()
         if isinstance(event, AliasEvent):
@@ -85,7 +92,7 @@ class _SafeComposer(Composer):
         return node
 
 
-def _loader_class(base: type) -> type:
+def _loader_class(base: type[Any]) -> type[Any]:
     """A safe loader on `base` that keeps timestamps as text (parsed with a time zone later)."""
 
     def __init__(self, stream):
@@ -94,7 +101,7 @@ def _loader_class(base: type) -> type:
         self.depth = 0
         self.anchor = None
 
-    loader = type("_Loader", (_SafeComposer, base), {"__init__": __init__})
+    loader: type[Any] = type("_Loader", (_SafeComposer, base), {"__init__": __init__})
     loader.yaml_implicit_resolvers = {
         first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
         for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
@@ -224,7 +231,7 @@ def _yaml_problem(path: str, error: yaml.MarkedYAMLError, first_line: int, text:
     at = lines[index] if index < len(lines) else ""
     line = index + first_line
     if isinstance(error, RefusedYAML):
-        return Problem(path, line, None, error.problem)
+        return Problem(path, line, None, error.problem or "")
     if "maximum nesting depth" in (error.problem or ""):  # libyaml's own bound
         return Problem(
             path, line, None, f"is nested more than {MAX_DEPTH} levels deep: flatten the data"

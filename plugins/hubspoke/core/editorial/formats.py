@@ -101,12 +101,13 @@ def to_table(report: Report, style: Style = plain, *, fail_under: int | None = N
         lines.append("")
 
     headers = ("Authors", "Role", "Last 90", "Total", "Last post", "Days", "Next post", "Spokes")
-    rows, kinds = [], []
+    author_rows: list[tuple[str, ...]] = []
+    kinds: list[str] = []
     for a in report.authors:
         status = "former" if not a.active else "dormant" if a.dormant else ""
         if a.no_spokes:
             status = (status + ", no spokes").lstrip(", ")
-        rows.append(
+        author_rows.append(
             (
                 a.name,
                 a.role,
@@ -120,7 +121,7 @@ def to_table(report: Report, style: Style = plain, *, fail_under: int | None = N
             )
         )
         kinds.append("warn" if a.dormant or a.no_spokes else "dim" if not a.active else "")
-    lines += _table((*headers, "Status"), rows, "llrrlrlrl", style, kinds)
+    lines += _table((*headers, "Status"), author_rows, "llrrlrlrl", style, kinds)
     dormant = ", ".join(a.name for a in report.dormant)
     lines.append(
         f"Dormant (nothing published in {s.dormant_days} days and nothing scheduled in the next "

@@ -132,9 +132,9 @@ class Report:
     drafts: list[Draft]
     months: list[Month]
     coverage: dict[tuple[str, str], int]
+    timeline_start: date  # the first charted month to the end of the look-ahead
+    timeline_end: date
     timeline: dict[str, list[Mark]] = field(default_factory=dict)
-    timeline_start: date | None = None
-    timeline_end: date | None = None
 
     @property
     def nothing_scheduled(self) -> list[Runway]:
@@ -248,8 +248,18 @@ def build_report(
     for persona in personas:
         for slug in categories:
             coverage.setdefault((persona.id, slug), 0)
+    first = months[0].key if months else f"{clock:%Y-%m}"
     report = Report(
-        clock, settings, persona_rows, category_rows, authors, drafts, months, dict(coverage)
+        clock,
+        settings,
+        persona_rows,
+        category_rows,
+        authors,
+        drafts,
+        months,
+        dict(coverage),
+        timeline_start=date(int(first[:4]), int(first[5:7]), 1),
+        timeline_end=clock.date() + timedelta(days=AHEAD_DAYS),
     )
     _timeline(report, published, scheduled, tz)
     return report
@@ -347,10 +357,7 @@ def _months(published, persona_ids, clock, tz, count) -> list[Month]:
 
 def _timeline(report: Report, published, scheduled, tz) -> None:
     """Each author's posts from the first charted month to the end of the look-ahead."""
-    first = report.months[0].key if report.months else f"{report.clock:%Y-%m}"
-    start = date(int(first[:4]), int(first[5:7]), 1)
-    end = report.clock.date() + timedelta(days=AHEAD_DAYS)
-    report.timeline_start, report.timeline_end = start, end
+    start, end = report.timeline_start, report.timeline_end
     queued = {p.source for p in scheduled}
     for author in report.authors:
         marks = [

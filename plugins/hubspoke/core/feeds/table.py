@@ -19,6 +19,7 @@ from datetime import datetime
 from urllib.parse import quote
 
 from .. import text
+from ..labels import ENGLISH, Labels
 from ..network.assembly import Network, view_specs
 from ..network.model import Post
 from ..urls import PathFormatError, format_path, placeholders
@@ -120,7 +121,8 @@ def feed_specs(
     _known("kind in paths", paths, KINDS)
     for kind, overrides in paths.items():
         _known(f"format in paths.{kind}", overrides, FORMATS)
-    specs, seen = [], {}
+    specs: list[FeedSpec] = []
+    seen: dict[str, str] = {}
     for kind in (k for k in KINDS if k in kinds):
         for name in (f for f in FORMATS if f in formats):
             path = {**DEFAULT_PATHS[kind], **paths.get(kind, {})}[name]
@@ -179,25 +181,34 @@ def select(
     return found
 
 
-def describe(network: Network, kind: str, key: str, *, site: str, tagline: str | None):
+def describe(
+    network: Network,
+    kind: str,
+    key: str,
+    *,
+    site: str,
+    tagline: str | None,
+    labels: Labels = ENGLISH,
+):
     """(title, description) of the feed of `kind`/`key`, from the network's names."""
     if kind == "site":
-        return clean_line(site), clean_line(tagline) or f"The latest posts of {clean_line(site)}"
+        latest = labels.text("feed.site_description", site=clean_line(site))
+        return clean_line(site), clean_line(tagline) or latest
     if kind == "author":
         author = network.authors[key]
         name = author.name
         about = ", ".join(x for x in (author.title, author.organization) if x)
-        description = f"Posts by {name}, {about}"
+        description = labels.text("feed.author_description", name=name, about=about)
     elif kind == "persona":
         name = network.personas[key].name
         description = network.personas[key].summary
     elif kind == "tag":
-        name = key
-        description = f"Posts tagged {name} on {site}"
+        name = network.tags().get(key, key)
+        description = labels.text("feed.tag_description", name=name, site=site)
     else:
         category = network.categories().get(key)
         name = category.name if category else key
-        description = f"Posts in the category {name} on {site}"
+        description = labels.text("feed.category_description", name=name, site=site)
     title = clean_line(KINDS.get(kind, KINDS["category"]).title.format(site=site, name=name))
     return title, clean_line(description) or title  # RSS needs a description
 

@@ -119,7 +119,7 @@ def _xml(document: bytes, feed: Feed) -> bytes:
 def json_feed(feed: Feed) -> bytes:
     """JSON Feed 1.1, keys in the order the specification lists them."""
     feed = cleaned(feed)
-    data = {
+    data: dict[str, object] = {
         "version": JSON_FEED_VERSION,
         "title": feed.title,
         "home_page_url": feed.home_url,
@@ -134,7 +134,7 @@ def json_feed(feed: Feed) -> bytes:
 
 
 def _json_item(feed: Feed, item: FeedItem) -> dict:
-    entry = {
+    entry: dict[str, object] = {
         "id": item.id,
         "url": feed.link(item),
         "title": item.title,

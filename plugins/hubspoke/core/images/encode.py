@@ -142,6 +142,8 @@ def _quantize(image: Image.Image) -> Image.Image:
     quantized = image.quantize(256, method=Image.Quantize.FASTOCTREE)
     if image.mode == "RGBA":
         palette = quantized.getpalette("RGBA")
+        if palette is None:  # a quantized image always has a palette
+            return quantized
         palette[3::4] = [255 if a >= 250 else 0 if a <= 5 else a for a in palette[3::4]]
         quantized.putpalette(palette, "RGBA")
     return quantized
@@ -164,7 +166,7 @@ def run_tasks(
             results[index] = run_task(tasks[index])
             if progress:
                 progress(done, len(tasks))
-        return results
+        return [r for r in results if r is not None]  # every task ran
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(
         max_workers=min(workers, len(tasks)), mp_context=context, initializer=end_with_parent
@@ -174,4 +176,4 @@ def run_tasks(
             results[futures[future]] = future.result()
             if progress:
                 progress(done, len(tasks))
-    return results
+    return [r for r in results if r is not None]  # every task ran

@@ -96,7 +96,8 @@ def inspect(path: str, data: bytes, *, max_pixels: int) -> SourceInfo:
         except (OSError, SyntaxError, ValueError) as error:
             raise ImageProblem(f"cannot be read ({error}): export it again") from None
     with image:
-        found = _SAME_FORMAT.get(image.format, image.format)
+        named = image.format or ""
+        found = _SAME_FORMAT.get(named, named)
         if found != expected:
             right = _suffix_for(found)
             stem = posixpath.splitext(posixpath.basename(path))[0]
@@ -113,7 +114,7 @@ def inspect(path: str, data: bytes, *, max_pixels: int) -> SourceInfo:
             raise ImageProblem(_too_large(width * height, max_pixels, (width, height)))
         if getattr(image, "is_animated", False) and found != "JPEG":
             raise ImageProblem(
-                f"is animated ({image.n_frames} frames); Hubspoke publishes still images only: "
+                f"is animated ({getattr(image, 'n_frames', '?')} frames); Hubspoke publishes still images only: "
                 "export one frame, or publish the animation as a video"
             )
         try:

@@ -17,14 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..html import parse_attrs, render_tag
+from ..labels import ENGLISH, Labels
 
 INFOGRAPHIC_CLASS = "infographic"
 TEXT_ATTRIBUTE = "data-text-version"
-LABELS = {
-    "full": "Full-size image",
-    "text": "Text version",
-    "whole": "Show the whole infographic here",
-}
 
 _SKIP = re.compile(r"<(script|style|textarea|template|picture|svg)\b.*?</\1\s*>", re.S | re.I)
 _ATTRS = r"(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
@@ -90,9 +86,10 @@ def find_images(fragment: str) -> list[ImgTag]:
         for match in _PLAIN_IMG.finditer(part):
             attrs = tuple(parse_attrs(match["attrs"]))
             values = dict(attrs)
-            if values.get("src"):
+            src = values.get("src")
+            if src:
                 classes = tuple((values.get("class") or "").split())
-                found.append(ImgTag(values["src"], values.get("alt"), classes, attrs))
+                found.append(ImgTag(src, values.get("alt"), classes, attrs))
     return found
 
 
@@ -108,6 +105,7 @@ class PageImages:
     # Pictures already written, shared by every page of a build. Only for a `relative`
     # that gives the same URL on every page (from a placeholder root the caller replaces).
     memo: dict | None = None
+    labels: Labels = ENGLISH  # link texts of infographics
 
 
 def rewrite_page(page_html: str, page: PageImages) -> str:
@@ -119,7 +117,7 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
         values = dict(attrs)
         src = values.get("src")
         view = page.lookup(src) if src else None
-        if view is None:
+        if src is None or view is None:
             return match.group(0)
         opening = "<" + match["open"] if match["open"] else ""
         closing = match["close"] or ""
@@ -128,15 +126,17 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
         first = eager["pending"] is not None and src == eager["pending"]
         if first:
             eager["pending"] = None
-        tag = ImgTag(src, values.get("alt"), tuple((values.get("class") or "").split()), attrs)
+        tag = ImgTag(
+            src, values.get("alt"), tuple((values.get("class") or "").split()), tuple(attrs)
+        )
         infographic = view.infographic or INFOGRAPHIC_CLASS in tag.classes
         if not infographic:
             if page.memo is None:
                 return opening + picture(view.full, attrs, page, eager=first) + closing
-            key = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first)
-            if key not in page.memo:
-                page.memo[key] = opening + picture(view.full, attrs, page, eager=first) + closing
-            return page.memo[key]
+            plain = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first)
+            if plain not in page.memo:
+                page.memo[plain] = opening + picture(view.full, attrs, page, eager=first) + closing
+            return page.memo[plain]
         alone = bool(opening and closing)
         anchor = page.text_anchor(tag) if alone else None
         key = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first, anchor)
@@ -216,9 +216,13 @@ def _infographic(
     link = f'<a class="hs-infographic__preview" href="{full_url}">{preview_html}</a>'
     if not block:
         return link
-    links = [f'<a href="{full_url}">{LABELS["full"]}</a> <span>({size})</span>']
+    links = [
+        f'<a href="{full_url}">{html.escape(page.labels.text("image.full"))}</a> <span>({size})</span>'
+    ]
     if anchor:
-        links.append(f'<a href="{html.escape(anchor, quote=True)}">{LABELS["text"]}</a>')
+        links.append(
+            f'<a href="{html.escape(anchor, quote=True)}">{html.escape(page.labels.text("image.text"))}</a>'
+        )
     whole = picture(view.full, attrs, page, lazy=True) if view.preview else ""
     parts = [
         f'<div class="hs-infographic{" hs-infographic--cropped" if whole else ""}"><figure>',
@@ -229,7 +233,7 @@ def _infographic(
     ]
     if whole:
         parts.append(
-            f'<details class="hs-infographic__whole"><summary>{LABELS["whole"]}</summary>'
+            f'<details class="hs-infographic__whole"><summary>{html.escape(page.labels.text("image.whole"))}</summary>'
             f"{whole}</details>"
         )
     parts.append("</div>")

@@ -100,7 +100,8 @@ def _to_srgb(image: Image.Image, icc: bytes, target: str) -> Image.Image:
     try:
         source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
         srgb = ImageCms.createProfile("sRGB")
-        return ImageCms.profileToProfile(image, source, srgb, outputMode=out_mode)
+        converted = ImageCms.profileToProfile(image, source, srgb, outputMode=out_mode)
+        return converted if converted is not None else image  # None only when in place
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return image  # an unusable profile: keep the numbers, assume sRGB
 

@@ -34,7 +34,7 @@ class SvgInfo:
 
 def check_svg(data: bytes) -> SvgInfo:
     """Parse the SVG in `data`; raise SvgProblem naming the first unsafe thing found."""
-    state = {"root": None, "style": 0}
+    state = _Walk()
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
 
@@ -50,23 +50,23 @@ def check_svg(data: bytes) -> SvgInfo:
 
     def start(name, attributes):
         local = name.rsplit(" ", 1)[-1]
-        if state["root"] is None:
+        if state.root is None:
             if local != "svg":
                 raise SvgProblem(f"is not an SVG image (its root element is <{local}>)")
-            state["root"] = attributes
+            state.root = attributes
         if local.lower() in _FORBIDDEN_ELEMENTS:
             raise SvgProblem(f"contains a <{local}> element, which can run code")
         if local == "style":
-            state["style"] += 1
+            state.style += 1
         for attribute, value in attributes.items():
             _check_attribute(local, attribute.rsplit(" ", 1)[-1], value)
 
     def end(name):
         if name.rsplit(" ", 1)[-1] == "style":
-            state["style"] -= 1
+            state.style -= 1
 
     def text(data):
-        if state["style"]:
+        if state.style:
             _check_css(data, "a <style> element")
 
     parser.EntityDeclHandler = refuse_entity
@@ -79,9 +79,9 @@ def check_svg(data: bytes) -> SvgInfo:
         parser.Parse(data, True)
     except expat.ExpatError as error:
         raise SvgProblem(f"is not well-formed XML (line {error.lineno}): {error}") from None
-    if state["root"] is None:
+    if state.root is None:
         raise SvgProblem("is empty or not an SVG image")
-    return _size(state["root"])
+    return _size(state.root)
 
 
 def _check_attribute(element: str, name: str, value: str) -> None:
@@ -113,6 +113,14 @@ def _check_css(css: str, where: str) -> None:
 def _internal(value: str) -> bool:
     value = value.strip()
     return value == "" or value.startswith("#") or bool(_SAFE_DATA.match(value))
+
+
+@dataclass
+class _Walk:
+    """What the parser has seen so far: the root element's attributes, <style> depth."""
+
+    root: dict[str, str] | None = None
+    style: int = 0
 
 
 def _size(root: dict) -> SvgInfo:

@@ -15,6 +15,7 @@ import dataclasses
 import html
 import os
 import posixpath
+from collections.abc import Set
 from dataclasses import dataclass, field
 
 import yaml
@@ -23,6 +24,7 @@ from ..content import validation
 from ..content.intake import left_out_message
 from ..content.yamlfile import FRONT_MATTER, Document, decode, split_front_matter
 from ..errors import ContentError, Problem
+from ..labels import ENGLISH, Labels
 from ..urls import source_path
 from .video import clock_duration, iso_duration, parse_duration
 
@@ -230,7 +232,7 @@ def settled(
     files: set[str],
     docs_dir,
     shown_path,
-    left_out: set[str] = frozenset(),
+    left_out: Set[str] = frozenset(),
 ) -> tuple[Audio | None, list[Problem]]:
     """The audio with its show named and its file measured, or the problems of both.
 
@@ -325,31 +327,36 @@ def player(
     transcript: str | None,
     feed: str | None = None,
     show_title: str | None = None,
+    labels: Labels = ENGLISH,
 ) -> str:
-    """An accessible <audio controls> player with download, transcript and feed links."""
+    """An accessible <audio controls> player with download, transcript and feed links;
+    its texts come from the label catalogue `labels`."""
     e = html.escape
+    t = labels.text
     facts = []
     if audio.season:
-        facts.append(f"Season {audio.season}")
+        facts.append(t("audio.season", number=audio.season))
     if audio.episode:
-        facts.append(f"Episode {audio.episode}")
+        facts.append(t("audio.episode", number=audio.episode))
     if audio.episode_type != "full":
-        facts.append(audio.episode_type.capitalize())
+        key = f"audio.type.{audio.episode_type}"
+        facts.append(t(key) if key in labels else audio.episode_type.capitalize())
     facts.append(clock_duration(audio.duration))
-    links = [f'<a href="{e(src)}" download>Download ({e(audio.label)}, {size_text(size)})</a>']
+    download = t("audio.download", format=audio.label, size=size_text(size))
+    links = [f'<a href="{e(src)}" download>{e(download)}</a>']
     if transcript:
-        links.append(f'<a href="{e(transcript)}">Transcript</a>')
+        links.append(f'<a href="{e(transcript)}">{e(t("audio.transcript"))}</a>')
     if feed:
-        name = f"Subscribe to {show_title}" if show_title else "Subscribe to the podcast"
+        name = t("audio.subscribe_show", show=show_title) if show_title else t("audio.subscribe")
         links.append(f'<a href="{e(feed)}" type="application/rss+xml">{e(name)} (RSS)</a>')
-    label = f"Listen: {title}"
+    label = t("audio.listen_to", title=title)
     return (
         '<figure class="hs-audio">'
-        f'<figcaption class="hs-audio__caption"><span class="hs-audio__label">Listen</span> '
+        f'<figcaption class="hs-audio__caption"><span class="hs-audio__label">{e(t("audio.listen"))}</span> '
         f'<span class="hs-audio__facts">{e(" · ".join(facts))}</span></figcaption>'
         f'<audio class="hs-audio__player" controls preload="metadata" aria-label="{e(label)}">'
         f'<source src="{e(src)}" type="{e(audio.media_type)}">'
-        f'<a href="{e(src)}">Download the episode</a></audio>'
+        f'<a href="{e(src)}">{e(t("audio.download_episode"))}</a></audio>'
         f'<div class="hs-audio__links">{" · ".join(links)}</div>'
         "</figure>"
     )

@@ -22,6 +22,7 @@ from ..content.intake import left_out_message
 from ..content.loaders import as_list
 from ..content.yamlfile import decode, split_front_matter
 from ..errors import Problem, ProblemList
+from ..labels import ENGLISH, Labels
 from ..network import publication
 from ..network.assembly import unknown_id
 from ..network.publication import State, Visibility
@@ -95,6 +96,10 @@ class Event:
     def kind_name(self) -> str:
         return KINDS.get(self.kind, "Event")
 
+    def kind_label(self, labels: Labels = ENGLISH) -> str:
+        """The kind as readers see it, in the catalogue's language."""
+        return labels.text(f"event.kind.{self.kind if self.kind in KINDS else 'event'}")
+
     @property
     def attendance(self) -> str:
         if self.place and self.online:
@@ -153,6 +158,7 @@ def read_event(source: str, shown: str, raw: bytes, *, timezone: tzinfo) -> Even
         if recording.startswith("../") or "://" in data["recording"]:
             problem("recording", "must be a blog post, a path relative to this file")
     found.raise_if_any()
+    assert start is not None and end is not None  # both required: a problem was raised
     place = Place(**data["place"]) if data.get("place") else None
     return Event(
         source=source,
@@ -213,17 +219,17 @@ def check_references(
     return problems.items
 
 
-def visibility(event: Event, clock: datetime, *, preview: bool = False) -> Visibility:
+def visibility(
+    event: Event, clock: datetime, *, preview: bool = False, labels: Labels = ENGLISH
+) -> Visibility:
     """The publication rule of posts, applied to an event (banner text about events)."""
     seen = publication.visibility(event, clock, preview=preview)
     if seen.banner is None:
         return seen
     if seen.state is State.DRAFT:
-        banner = "Draft preview: this event is not published."
+        banner = labels.text("event.preview_draft")
     else:
-        banner = (
-            f"Scheduled preview: this event will be announced on {event.date:%Y-%m-%d %H:%M %Z}."
-        )
+        banner = labels.text("event.preview_scheduled", date=f"{event.date:%Y-%m-%d %H:%M %Z}")
     return dataclasses.replace(seen, banner=banner)
 
 

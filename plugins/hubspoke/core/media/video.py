@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from ..html import is_external, parse_attrs
+from ..labels import ENGLISH, Labels
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -230,8 +231,10 @@ def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
         poster = {k: v or "" for k, v in parse_attrs(image["attrs"])} if image else None
         before = _P_BEFORE.search(content, 0, match.start())
         after = _P_AFTER.match(content, end.end())
-        standalone = bool(before and after)
-        start, stop = (before.start(), after.end()) if standalone else (match.start(), end.end())
+        if before is not None and after is not None:  # the link is a paragraph of its own
+            standalone, start, stop = True, before.start(), after.end()
+        else:
+            standalone, start, stop = False, match.start(), end.end()
         found.append(VideoLink(start, stop, attrs, poster, standalone))
     return found
 
@@ -255,15 +258,17 @@ def place(content: str, figures: list[str]) -> str:
 # -- markup ----------------------------------------------------------------------
 
 
-def figure(embed: VideoEmbed) -> str:
-    """The figure for one video: poster and play button, or a <video> for a local file."""
+def figure(embed: VideoEmbed, labels: Labels = ENGLISH) -> str:
+    """The figure for one video: poster and play button, or a <video> for a local file;
+    its texts come from the label catalogue `labels`."""
     e = html.escape
+    t = labels.text
     source = embed.source
     links = []
     if embed.transcript:
-        links.append(f'<a href="{e(embed.transcript)}">Transcript</a>')
+        links.append(f'<a href="{e(embed.transcript)}">{e(t("video.transcript"))}</a>')
     if embed.captions:
-        links.append(f'<a href="{e(embed.captions)}" download>Captions (WebVTT)</a>')
+        links.append(f'<a href="{e(embed.captions)}" download>{e(t("video.captions_file"))}</a>')
     caption = [f'<span class="hs-video__title">{e(embed.title)}</span>']
     if embed.duration:
         caption.append(
@@ -271,8 +276,7 @@ def figure(embed: VideoEmbed) -> str:
         )
     if not source.is_file:
         caption.append(
-            f'<span class="hs-video__notice">Plays from {e(source.name)} in privacy-enhanced '
-            f"mode; nothing is loaded from {e(source.name)} until you press play.</span>"
+            f'<span class="hs-video__notice">{e(t("video.notice", provider=source.name))}</span>'
         )
     if links:
         caption.append('<span class="hs-video__links">' + " · ".join(links) + "</span>")
@@ -282,13 +286,13 @@ def figure(embed: VideoEmbed) -> str:
         if embed.captions:
             track = (
                 f'<track kind="captions" src="{e(embed.captions)}" '
-                f'srclang="{e(embed.captions_lang)}" label="Captions" default>'
+                f'srclang="{e(embed.captions_lang)}" label="{e(t("video.captions"))}" default>'
             )
         player = (
             f'<video class="hs-video__player" controls preload="none" '
             f'poster="{e(embed.poster_src)}">'
             f'<source src="{e(source.href)}" type="{e(source.media_type)}">{track}'
-            f'<a href="{e(source.href)}">Download the video</a></video>'
+            f'<a href="{e(source.href)}">{e(t("video.download"))}</a></video>'
         )
     else:
         player = (
@@ -296,9 +300,9 @@ def figure(embed: VideoEmbed) -> str:
             f'data-hs-video-title="{e(embed.title)}">'
             f'<img alt="{e(embed.poster_alt)}" src="{e(embed.poster_src)}">'
             f'<button type="button" class="hs-video__play" '
-            f'aria-label="Play video: {e(embed.title)}">'
+            f'aria-label="{e(t("video.play_title", title=embed.title))}">'
             '<span class="hs-video__icon" aria-hidden="true"></span>'
-            '<span class="hs-video__label">Play video</span></button></div>'
+            f'<span class="hs-video__label">{e(t("video.play"))}</span></button></div>'
         )
     kind = "file" if source.is_file else "platform"
     return (

@@ -13,6 +13,7 @@ from datetime import datetime
 
 from ..content.intake import left_out_message
 from ..errors import Problem, ProblemList
+from ..labels import ENGLISH, Labels
 from ..text import slugify
 from ..urls import source_path
 from .indexes import IndexPage, ViewSpec, build_indexes
@@ -40,18 +41,20 @@ class Settings:
     blog_title: str = "Blog"
     paths: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PATHS))
     categories_allowed: tuple[str, ...] = ()
+    labels: Labels = ENGLISH  # titles of index pages and preview banners
 
 
-def view_specs(paths: Mapping[str, str]) -> tuple[ViewSpec, ...]:
-    """The table of every index the network produces."""
+def view_specs(paths: Mapping[str, str], labels: Labels = ENGLISH) -> tuple[ViewSpec, ...]:
+    """The table of every index the network produces (titles from the label catalogue)."""
+    archive, tagged = labels.form("page.archive"), labels.form("page.tag")
     return (
         ViewSpec("blog", paths["blog"], "{name}", lambda p: ("",), pinned_first=True, attach=True),
-        ViewSpec("archive", paths["archive"], "Posts of {name}", lambda p: (p.year,), compact=True),
+        ViewSpec("archive", paths["archive"], archive, lambda p: (p.year,), compact=True),
         ViewSpec("category", paths["category"], "{name}", lambda p: (c.slug for c in p.categories)),
         ViewSpec(
             "tag",
             paths["tag"],
-            "Tagged “{name}”",
+            tagged,
             lambda p: (slugify(t) for t in p.tags),
             compact=True,
         ),
@@ -82,7 +85,10 @@ class Network:
         self.settings = settings
         self.posts = sorted(posts, key=lambda p: (p.date, p.source), reverse=True)
         self._visibility = {
-            p.source: visibility(p, settings.clock, preview=settings.preview) for p in self.posts
+            p.source: visibility(
+                p, settings.clock, preview=settings.preview, labels=settings.labels
+            )
+            for p in self.posts
         }
         # The network does not change during a build: every list is computed once.
         self.built = [p for p in self.posts if self.visibility(p).built]
@@ -120,10 +126,11 @@ class Network:
         """Every index page of the site, from the view table."""
         return build_indexes(
             self.listed,
-            view_specs(self.settings.paths),
+            view_specs(self.settings.paths, self.settings.labels),
             self.names(),
             per_page=self.settings.per_page,
             rows_per_page=self.settings.rows_per_page,
+            numbered=self.settings.labels.form("page.numbered"),
         )
 
     def posts_for(self, kind: str, key: str) -> list[Post]:
@@ -141,8 +148,8 @@ def _first_names(pairs, *, sort: bool) -> dict:
 
 def check_references(
     posts: Iterable[Post],
-    authors: Mapping[str, Author],
-    personas: Mapping[str, Persona],
+    authors: Mapping[str, object],  # the known ids (a file that failed to read is known)
+    personas: Mapping[str, object],
     *,
     shown: Mapping[str, str],
     files: set[str] | None = None,

@@ -10,6 +10,8 @@ import math
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
+from ..labels import ENGLISH, Labels
+
 
 @dataclass(frozen=True)
 class SpokeCount:
@@ -25,26 +27,31 @@ class SpokeCount:
         return self.company + self.experts
 
 
-def _label(count: SpokeCount) -> str:
+def _label(count: SpokeCount, labels: Labels = ENGLISH) -> str:
     parts = []
     if count.company:
-        parts.append(f"{count.company} official")
+        parts.append(labels.text("hub.count_official", count=count.company))
     if count.experts:
-        parts.append(f"{count.experts} expert{'s' if count.experts != 1 else ''}")
-    return ", ".join(parts) or "no profiles"
+        parts.append(labels.text("hub.count_experts", count=count.experts))
+    return ", ".join(parts) or labels.text("hub.no_profiles")
 
 
-def describe(company: str, counts: list[SpokeCount]) -> str:
+def describe(company: str, counts: list[SpokeCount], labels: Labels = ENGLISH) -> str:
     """The picture in words, for its <desc> and for anyone who cannot see it."""
     if not counts:
-        return f"{company} has no listed social profiles yet."
+        return labels.text("hub.picture_none", company=company)
     counts = _ordered(counts)
-    items = "; ".join(f"{c.name}: {_label(c)}" for c in counts)
-    return f"{company} at the centre, with a spoke to each network where we are active. {items}."
+    items = "; ".join(f"{c.name}: {_label(c, labels)}" for c in counts)
+    return labels.text("hub.picture_description", company=company, items=items)
 
 
 def hub_svg(
-    company: str, counts: list[SpokeCount], *, size: int = 640, id_prefix: str = "hs-hub"
+    company: str,
+    counts: list[SpokeCount],
+    *,
+    size: int = 640,
+    id_prefix: str = "hs-hub",
+    labels: Labels = ENGLISH,
 ) -> str:
     """Inline SVG markup of the hub and its spokes (text escaped, stable output)."""
     counts = _ordered(counts)
@@ -56,8 +63,8 @@ def hub_svg(
     out = [
         f'<svg class="hs-hub-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
         f'role="img" aria-labelledby="{title_id} {desc_id}">',
-        f'<title id="{title_id}">{escape(company)}: where we are active</title>',
-        f'<desc id="{desc_id}">{escape(describe(company, counts))}</desc>',
+        f'<title id="{title_id}">{escape(labels.text("hub.picture_title", company=company))}</title>',
+        f'<desc id="{desc_id}">{escape(describe(company, counts, labels))}</desc>',
     ]
     for index, count in enumerate(counts):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(counts), 1)
@@ -74,7 +81,7 @@ def hub_svg(
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
             f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">{escape(count.name)}</text>'
             f'<text class="hs-hub-svg__count" x="{x:.1f}" y="{label_y + 15:.1f}" '
-            f'text-anchor="{anchor}">{escape(_label(count))}</text>'
+            f'text-anchor="{anchor}">{escape(_label(count, labels))}</text>'
             "</g>"
         )
     lines = _lines(company)

@@ -97,6 +97,7 @@ def build_indexes(
     per_page: int,
     rows_per_page: int | None = None,
     page_format: str = "{path}/page/{number}",
+    numbered: str = "{title} (page {number})",
 ) -> list[IndexPage]:
     """Every page of every view.
 
@@ -120,11 +121,11 @@ def build_indexes(
             chunks = (
                 paginate(members, 0) if spec.compact else paginate(members, per_page, rows_per_page)
             )
-            pages.extend(_pages_of(spec, key, name, chunks, len(members), page_format))
+            pages.extend(_pages_of(spec, key, name, chunks, len(members), page_format, numbered))
     return pages
 
 
-def _pages_of(spec, key, name, chunks, total, page_format) -> list[IndexPage]:
+def _pages_of(spec, key, name, chunks, total, page_format, numbered) -> list[IndexPage]:
     first = format_path(spec.path, key=key)
     paths = tuple(paged_path(first, n, page_format) for n in range(1, len(chunks) + 1))
     title = spec.title.format(name=name)
@@ -133,7 +134,7 @@ def _pages_of(spec, key, name, chunks, total, page_format) -> list[IndexPage]:
             kind=spec.kind,
             key=key,
             name=name,
-            title=title if n == 1 else f"{title} (page {n})",
+            title=title if n == 1 else numbered.format(title=title, number=n),
             template=spec.template,
             number=n,
             count=len(chunks),

@@ -9,8 +9,20 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Protocol
 
-from .model import Post
+from ..labels import ENGLISH, Labels
+
+
+class Publishable(Protocol):
+    """What the publication rule reads: a post, or an event."""
+
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def date(self) -> datetime: ...
+    @property
+    def unlisted(self) -> bool: ...
 
 
 class State(enum.Enum):
@@ -39,7 +51,7 @@ class Visibility:
     banner: str | None = None
 
 
-def state(post: Post, clock: datetime) -> State:
+def state(post: Publishable, clock: datetime) -> State:
     """The post's state at `clock`: draft beats scheduled beats unlisted."""
     if post.draft:
         return State.DRAFT
@@ -50,7 +62,9 @@ def state(post: Post, clock: datetime) -> State:
     return State.PUBLISHED
 
 
-def visibility(post: Post, clock: datetime, *, preview: bool = False) -> Visibility:
+def visibility(
+    post: Publishable, clock: datetime, *, preview: bool = False, labels: Labels = ENGLISH
+) -> Visibility:
     """Where the post may appear. `preview` (a local `serve`) also shows drafts
     and scheduled posts, with a banner, but never to search engines or feeds."""
     current = state(post, clock)
@@ -61,9 +75,9 @@ def visibility(post: Post, clock: datetime, *, preview: bool = False) -> Visibil
     if not preview:
         return Visibility(current, built=False, listed=False, indexed=False, syndicated=False)
     if current is State.DRAFT:
-        banner = "Draft preview: this post is not published."
+        banner = labels.text("preview.post_draft")
     else:
-        banner = f"Scheduled preview: this post will be published on {post.date:%Y-%m-%d %H:%M %Z}."
+        banner = labels.text("preview.post_scheduled", date=f"{post.date:%Y-%m-%d %H:%M %Z}")
     return Visibility(
         current, built=True, listed=True, indexed=False, syndicated=False, banner=banner
     )

@@ -211,7 +211,7 @@ def check(network: str, url: str, *, handle: str | None = None, purpose=None, te
     url = url.strip()
     kind = kind_of(network)
     if kind is not None and kind.key == "email":
-        if not kind.pattern.match(url):
+        if kind.pattern is None or not kind.pattern.match(url):
             raise SpokeError(f"must be an email link like {kind.example}, not {url!r}")
     else:
         if not _HTTPS.match(url):

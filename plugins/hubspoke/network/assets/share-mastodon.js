@@ -17,7 +17,8 @@
     var server = handle ? handle[1] : input.replace(/^https?:\/\//i, "").replace(/\/.*$/, "");
     var message = document.getElementById("hs-mastodon-error");
     if (!/^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i.test(server)) {
-      message.textContent = "Enter a server name such as mastodon.social.";
+      // The text is the label catalogue's, in the page's language (share-mastodon.html).
+      message.textContent = form.getAttribute("data-invalid") || "Enter a server name such as mastodon.social.";
       message.hidden = false;
       return;
     }
