@@ -204,10 +204,16 @@ def test_two_feeds_on_one_path_are_an_error(site_copy, tmp_path):
 @pytest.mark.parametrize(
     ("feeds", "expected"),
     [
-        ({"items_limit": 0}, "hubspoke/feeds: items_limit must be at least 1"),
+        (
+            {"items_limit": 0},
+            "Plugin 'hubspoke/feeds' option 'items_limit': items_limit must be at least 1",
+        ),
         ({"paths": {"author": {"rss": "feeds/authors.xml"}}}, "paths.author.rss must use {key}"),
         ({"utm_sources": {"opml": "x"}}, "utm_sources has unknown formats ['opml']"),
-        ({"stylesheet_path": "../feed.xsl"}, "hubspoke/feeds: '../feed.xsl' has an unsafe part"),
+        (
+            {"stylesheet_path": "../feed.xsl"},
+            "Plugin 'hubspoke/feeds' option 'stylesheet_path': '../feed.xsl' has an unsafe part",
+        ),
         ({"kinds": ["tags"]}, "Expected one of"),
     ],
 )

@@ -80,7 +80,7 @@ class Site:
 
     def __init__(self, config_file: str, clock_text: str | None):
         from mkdocs.config import load_config
-        from mkdocs.exceptions import ConfigurationError
+        from mkdocs.exceptions import Abort, ConfigurationError
 
         from hubspoke.editorial import settings
 
@@ -91,29 +91,18 @@ class Site:
                 "or name it with --config-file"
             )
         try:
-            self.config = load_config(str(path))
-        except ConfigurationError as error:
+            self.config = load_config(str(path))  # MkDocs logs which option is wrong
+        except (ConfigurationError, Abort) as error:
             raise CommandError(f"{config_file}: {error}") from None
         hub = hub_of(self.config)
         network = hub.network
         if network is None:
             raise CommandError(f"{config_file} does not use the hubspoke/network plugin")
-        from mkdocs.exceptions import PluginError
-
-        from hubspoke.network.plugin import check_formats
-
-        try:
-            check_formats(network)  # the options the build refuses, refused here too
-        except PluginError as error:
-            raise CommandError(f"{config_file}: {error}") from None
         try:
             self.layout: SiteLayout = settings.layout(self.config, network, hub.media)
         except dates.DateError as error:
             raise CommandError(f"{config_file}: {error}") from None
         self.options = hub.editorial_options()
-        problems = settings.option_problems(self.options)
-        if problems:
-            raise CommandError(f"{config_file}: hubspoke/editorial: " + "; ".join(problems))
         self.policy = settings.policy(self.options)
         self.report_settings = settings.report_settings(self.options)
         self.clock = _clock(clock_text, network.clock, self.layout.timezone)
@@ -215,7 +204,10 @@ def new_post(args, out: Output) -> int:
     try:
         relative = scaffold.post_path(new, site.options.new_post_path)
     except PathFormatError as error:
-        raise CommandError(f"hubspoke/editorial new_post_path: {error}") from None
+        from hubspoke.options import option_error
+
+        problem = option_error("hubspoke/editorial", "new_post_path", str(error))
+        raise CommandError(str(problem)) from None
     blog = layout.blog_dir.strip("/")
     source = f"{blog}/{relative}"
     target = layout.docs_dir / source

@@ -23,14 +23,14 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError, PluginError
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from mkdocs.structure.files import Files, InclusionLevel, get_files, set_exclusions
 from mkdocs.structure.nav import get_navigation
 from mkdocs.structure.pages import Page
 
 from .core.content.yamlfile import newlines
 from .core.dates import CLOCK_VARIABLE
-from .core.errors import ContentError, Problem
+from .core.errors import ContentError, Problem, shown_path
 from .hub import hub_of
 
 _DOC_FILE = re.compile(r"^Doc file '(?P<src>[^']+)' (?P<rest>.*)$", re.S)
@@ -45,10 +45,11 @@ def trial_problems(config_file: str, clock: str) -> list[Problem]:
     root = config_path.parent
     trial = _Trial(root, config_path.name)
     with tempfile.TemporaryDirectory(prefix="hubspoke-check-") as site_dir, _clock(clock):
-        try:
-            config = load_config(str(config_path), strict=True, site_dir=site_dir)
-        except ConfigurationError as error:
-            return [Problem(config_path.name, None, None, str(error))]
+        with trial.listening():  # MkDocs logs what is wrong with an option
+            try:
+                config = load_config(str(config_path), strict=True, site_dir=site_dir)
+            except (ConfigurationError, Abort) as error:
+                return trial.problems or [Problem(config_path.name, None, None, str(error))]
         with trial.listening():
             trial.run(config)
     return trial.problems
@@ -131,10 +132,7 @@ class _Trial:
         self.problems.append(Problem(where or self.config_label, None, None, text))
 
     def _shown(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, self.root)
 
     # -- the build's stages, without writing ------------------------------------------
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True, order=True)
@@ -18,6 +19,15 @@ class Problem:
         where = self.path if self.line is None else f"{self.path}:{self.line}"
         field = f" field '{self.field}':" if self.field else ""
         return f"{where}:{field} {self.message}"
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """How messages name a file: as the editor knows it, relative to `root` (the folder of
+    mkdocs.yml), e.g. content/blog/posts/launch.md; outside `root`, as it is."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 class ContentError(Exception):

@@ -46,6 +46,11 @@ def clean_path(path: str) -> str:
     return "/".join(segments)
 
 
+def site_base(site_url: str | None) -> str:
+    """The site URL as a base for joining, ending with one slash ('' without a site URL)."""
+    return site_url.rstrip("/") + "/" if site_url else ""
+
+
 def page_url(path: str, directory_urls: bool) -> str:
     """The site-relative URL of a page at `path` (as MkDocs gives `path.md`)."""
     if not path:

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -59,9 +58,6 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         self.page_src = None
         if not self.config.enabled:
             return config
-        problems = settings.option_problems(self.config)
-        if problems:
-            raise PluginError("hubspoke/editorial: " + "; ".join(problems))
         # Our templates come right after the site's overrides, like the network plugin's.
         position = 1 if config.theme.custom_dir else 0
         config.theme.dirs.insert(position, str(TEMPLATES))

@@ -17,7 +17,6 @@ from hubspoke.core.content.loaders import Limits
 from hubspoke.core.content.sources import SiteLayout
 from hubspoke.core.editorial.policy import Policy
 from hubspoke.core.editorial.report import ReportSettings
-from hubspoke.core.urls import PathFormatError, format_path
 from hubspoke.media.config import MediaConfig
 from hubspoke.network.config import NetworkConfig
 
@@ -31,9 +30,9 @@ _ALWAYS_EXCLUDED = pathspec.gitignore.GitIgnoreSpec.from_lines([".*", "/template
 
 def layout(config: MkDocsConfig, network: NetworkConfig, media: MediaConfig | None) -> SiteLayout:
     """Where the site's content is, from mkdocs.yml and the network and media plugins'
-    options. A time zone that does not exist raises `dates.DateError` naming its option."""
+    options (validated by their types when MkDocs loaded mkdocs.yml)."""
     root = Path(config.config_file_path).parent
-    timezone = _zone(f"{NETWORK}: timezone", network.timezone)
+    timezone = dates.zone(network.timezone)  # a valid name: checked by its option type
     events = media is not None and media.events_enabled
     spec = _ALWAYS_EXCLUDED + config.exclude_docs if config.exclude_docs else _ALWAYS_EXCLUDED
     return SiteLayout(
@@ -57,18 +56,9 @@ def layout(config: MkDocsConfig, network: NetworkConfig, media: MediaConfig | No
         audio_shows=tuple(media.podcast_shows) if media is not None else (),
         events_dir=media.events_dir if events else None,
         events_timezone=(
-            _zone(f"{MEDIA}: events_timezone", media.events_timezone)
-            if events and media.events_timezone
-            else timezone
+            dates.zone(media.events_timezone) if events and media.events_timezone else timezone
         ),
     )
-
-
-def _zone(option: str, name: str):
-    try:
-        return dates.zone(name)
-    except dates.DateError as error:
-        raise dates.DateError(f"{option}: {error}") from None
 
 
 def post_limits(network) -> Limits:
@@ -109,13 +99,3 @@ def report_settings(options: EditorialConfig) -> ReportSettings:
         draft_days=options.report_draft_days,
         months=options.insights_months,
     )
-
-
-def option_problems(options: EditorialConfig) -> list[str]:
-    """Every mistake in the editorial options, phrased with the option's name."""
-    problems = policy(options).option_problems() + report_settings(options).option_problems()
-    try:
-        format_path(options.insights_url)
-    except PathFormatError as error:
-        problems.append(f"insights_url: {error}")
-    return problems

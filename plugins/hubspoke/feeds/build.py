@@ -30,13 +30,13 @@ from hubspoke.core.feeds.table import (
     file_url,
     utm_params,
 )
-from hubspoke.core.feeds.text import site_base
 from hubspoke.core.network.model import Author, Post
 from hubspoke.core.outputs import Claims, Output
-from hubspoke.core.urls import source_path
+from hubspoke.core.urls import site_base, source_path
 from hubspoke.head import Head
 from hubspoke.hub import hub_of
 from hubspoke.outputs import OutputRun, write_file
+from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
 
@@ -176,7 +176,7 @@ class FeedsBuild:
             description=target.description,
             home_url=urljoin(self.site_url, home),
             items=entries,
-            language=str(self.config.theme.get("language") or "") or None,
+            language=theme_language(self.config, default=None),
             utm=utm,
             stylesheet=stylesheet,
         )
@@ -209,7 +209,7 @@ class FeedsBuild:
 
     def _disclosure(self) -> str:
         disclosure = hub_of(self.config).network.guest_disclosure
-        return labels.for_language(self.config.theme.get("language")).default(
+        return labels.for_language(theme_language(self.config, default=None)).default(
             disclosure, "guest.disclosure"
         )
 

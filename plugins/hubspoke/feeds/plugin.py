@@ -12,18 +12,17 @@ from __future__ import annotations
 from collections import Counter
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hubspoke.build_order import step
-from hubspoke.core.feeds.table import FORMATS, FeedConfigError, feed_specs
-from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.core.feeds.table import feed_specs
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.network.build import NetworkBuild
+from hubspoke.options import require_site_url
 
 from .build import FeedsBuild
 from .config import FeedsConfig
@@ -49,25 +48,14 @@ class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
         if not self.config.enabled:
             return config
         hub_of(config).needs_network("feeds", "feeds are made of its posts")
-        if not config.site_url:
-            raise PluginError(
-                "hubspoke/feeds: feeds need absolute links, so the option site_url must be "
-                "set in mkdocs.yml (e.g. site_url: https://hub.example.com/); "
-                "or turn feeds off with the hubspoke/feeds option enabled: false"
-            )
+        require_site_url(
+            config,
+            "hubspoke/feeds",
+            "feeds",
+            "or turn feeds off with the hubspoke/feeds option enabled: false",
+        )
         options = self.config
-        if options.items_limit < 1:
-            raise PluginError("hubspoke/feeds: items_limit must be at least 1")
-        unknown = sorted(set(options.utm_sources) - set(FORMATS))
-        if unknown:
-            raise PluginError(
-                f"hubspoke/feeds: utm_sources has unknown formats {unknown}; use {list(FORMATS)}"
-            )
-        try:
-            specs = feed_specs(options.kinds, options.formats, options.paths)
-            format_path(options.stylesheet_path)
-        except (FeedConfigError, PathFormatError) as error:
-            raise PluginError(f"hubspoke/feeds: {error}") from None
+        specs = feed_specs(options.kinds, options.formats, options.paths)  # checked by FeedPaths
         self.build = FeedsBuild(options, config, specs)
         return config
 

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -35,6 +34,7 @@ from hubspoke.core.images.plan import (
 from hubspoke.core.urls import source_path
 from hubspoke.head import head_of
 from hubspoke.network.kinds import KINDS
+from hubspoke.options import option_error
 
 from .shared import ImageSite
 
@@ -202,8 +202,9 @@ class CardMaker:
         background = color(options.cards_background or palette.get("primary"), "#4051b5")
         accent = color(options.cards_accent or palette.get("accent"), "#009485")
         foreground = color(options.cards_foreground, readable_on(background))
-        regular = self._font(options.cards_font, REGULAR_FONT)
-        bold = self._font(options.cards_font_bold or options.cards_font, BOLD_FONT)
+        regular = self._font("cards_font", options.cards_font, REGULAR_FONT)
+        bold_option = "cards_font_bold" if options.cards_font_bold else "cards_font"
+        bold = self._font(bold_option, options.cards_font_bold or options.cards_font, BOLD_FONT)
         digest = hashlib.sha256()
         for path in (regular, bold):
             digest.update(Path(path).read_bytes() if Path(path).is_file() else b"default")
@@ -216,13 +217,13 @@ class CardMaker:
             "font_sha": digest.hexdigest(),
         }
 
-    def _font(self, value: str | None, default: Path) -> str:
+    def _font(self, option: str, value: str | None, default: Path) -> str:
         if not value:
             return str(default)
         path = (self.build.root / value).resolve()
         if not path.is_file():
-            raise PluginError(
-                f"hubspoke/images: cards font {value!r} not found (looked for {path})"
+            raise option_error(
+                "hubspoke/images", option, f"{value!r} not found (looked for {path})"
             )
         return str(path)
 

@@ -27,7 +27,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.core import html as core_html
 from hubspoke.core import labels, urls
 from hubspoke.core.content.mdscan import Scanner
-from hubspoke.core.errors import ContentError, ProblemList
+from hubspoke.core.errors import ContentError, ProblemList, shown_path
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
 from hubspoke.core.images.inspect import (
     ImageProblem,
@@ -51,6 +51,7 @@ from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.outputs import Claims
 from hubspoke.core.urls import source_path
 from hubspoke.outputs import refuse, register_files
+from hubspoke.site_options import theme_language
 
 from .cards import CardMaker
 from .shared import ImageStats, Source
@@ -71,7 +72,7 @@ class ImagesBuild:
         self.log = log
         self.encoding = encoding
         self.docs_dir = Path(config.docs_dir).resolve()
-        self.docs_label = _label(self.docs_dir, root)
+        self.docs_label = shown_path(self.docs_dir, root)
         self.cache_dir = str((root / options.cache_dir).resolve())
         self.workers = options.workers or os.cpu_count() or 1
         self.stats = ImageStats()
@@ -163,7 +164,7 @@ class ImagesBuild:
         for post in getattr(network_build.network, "posts", ()):
             if post.image and not core_html.is_external(post.image):
                 line = post.lines.get("image")
-                shown = f"{_label(Path(self.docs_dir) / post.source, self.root)}"
+                shown = f"{shown_path(Path(self.docs_dir) / post.source, self.root)}"
                 names[source_path(post.source, post.image)].append(
                     f"{shown}:{line}" if line else shown
                 )
@@ -413,7 +414,7 @@ class ImagesBuild:
 
     def _report(self) -> None:
         s = self.stats
-        cache = _label(Path(self.cache_dir), self.root)
+        cache = shown_path(Path(self.cache_dir), self.root)
         self.log.info(
             f"images: {s.sources} images, {s.svgs} SVG, {s.cards} cards -> {s.files} files, "
             f"{s.bytes_sources:,} bytes in, {s.bytes_published:,} bytes out; "
@@ -449,7 +450,7 @@ class ImagesBuild:
                 eager_src=self.first_image.get(page.file.src_uri),
                 text_anchor=text_anchor,
                 memo=self._pictures,
-                labels=labels.for_language(self.config.theme.get("language")),
+                labels=labels.for_language(theme_language(self.config, default=None)),
             ),
         )
         if _ROOT not in output:
@@ -470,7 +471,7 @@ class ImagesBuild:
     def file_label(self, file: File) -> str:
         """The file as an editor knows it: content/..., or authors/... for an avatar."""
         if file.abs_src_path:
-            return _label(Path(file.abs_src_path), self.root)
+            return shown_path(Path(file.abs_src_path), self.root)
         return f"{self.docs_label}/{file.src_uri}"
 
     def used_by(self, file: File) -> str:
@@ -519,10 +520,3 @@ def _variant_uri(stem: str, output: Output) -> str:
 
 def _files_in(task) -> int:
     return len(task.outputs) if isinstance(task, SourceTask) else 1
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -31,7 +31,9 @@ from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 from hubspoke.network.sitefiles import listed_file
+from hubspoke.options import option_error
 from hubspoke.outputs import OutputRun
+from hubspoke.site_options import theme_language
 
 from .config import MediaConfig, ShowConfig
 from .labels import Labels, option_line
@@ -88,8 +90,7 @@ class PodcastSite:
         return self.audio.show_title(key)
 
     def show(self, output) -> podcast.Show:
-        base = self.audio.site_url
-        base = base if base.endswith("/") else base + "/"
+        base = urls.site_base(self.audio.site_url)
         return self.audio._show(output.key, output.path, base, self.audio.files)
 
     def episode(self, post) -> podcast.Episode:
@@ -123,7 +124,7 @@ class AudioPosts:
             try:
                 format_path(self.options.podcast_path, key=key)
             except PathFormatError as error:
-                raise PluginError(f"hubspoke/media: podcast_path: {error}") from None
+                raise option_error(MEDIA, "podcast_path", str(error)) from None
         return shows
 
     def show_title(self, key: str) -> str:
@@ -131,7 +132,7 @@ class AudioPosts:
         return (
             show.title
             if show is not None
-            else texts.for_language(self.config.theme.get("language")).text(
+            else texts.for_language(theme_language(self.config, default=None)).text(
                 "audio.show", site=self.config.site_name
             )
         )
@@ -210,7 +211,7 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
-            labels=texts.for_language(self.config.theme.get("language")),
+            labels=texts.for_language(theme_language(self.config, default=None)),
         )
         marker = core_html.MORE.search(content)
         if marker:
@@ -264,7 +265,7 @@ class AudioPosts:
 
     def _refuse_collisions(self, collisions) -> None:
         if collisions:
-            self._refuse(("podcast_path",), "\n".join(f"{MEDIA}: {c.message}" for c in collisions))
+            self._refuse(("podcast_path",), "\n".join(c.message for c in collisions))
 
     # -- on_env ------------------------------------------------------------------
 
@@ -281,7 +282,7 @@ class AudioPosts:
 
     def episode(self, post: Post, build: NetworkBuild) -> podcast.Episode:
         found = self.posts[post.source]
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        base = urls.site_base(self.site_url)
         rendered = build.rendered(post)
         description = post.description or (plain_text(rendered.excerpt) if rendered else post.title)
         explicit = found.audio.explicit
@@ -307,8 +308,9 @@ class AudioPosts:
         show = self.shows[key]
         return default if show is None else show[name]
 
-    def _refuse(self, option: tuple[str, ...], message: str) -> None:
+    def _refuse(self, option: tuple[str, ...], problem: str, fix: str | None = None) -> None:
         """Stop at the line of mkdocs.yml that sets `option` (as check reports it)."""
+        message = str(option_error(MEDIA, ".".join(option), problem, fix))
         config_file = self.config.config_file_path
         line = option_line(config_file, MEDIA, *option) if config_file else None
         if line is None:
@@ -325,8 +327,7 @@ class AudioPosts:
         if file is None or not image.lower().endswith((".jpg", ".jpeg", ".png")):
             self._refuse(
                 ("podcast_shows", key, "image"),
-                f"hubspoke/media: podcast_shows.{key}.image: '{image}' must be a .jpg or "
-                f".png file inside {self.labels.docs_label}/ (looked for "
+                f"'{image}' must be a .jpg or .png file inside {self.labels.docs_label}/ (looked for "
                 f"{self.labels.docs(image.strip('/'))})",
             )
         return file
@@ -351,7 +352,7 @@ class AudioPosts:
             owner_name=self._show_option(key, "owner_name", None) or author,
             owner_email=self._show_option(key, "owner_email", None),
             explicit=self._show_option(key, "explicit", False),
-            language=str(config.theme.get("language") or "") or None,
+            language=theme_language(config, default=None),
             kind=self._show_option(key, "type", "episodic"),
         )
 
@@ -364,7 +365,7 @@ class AudioPosts:
         found = self.posts.get(page.file.src_uri)
         if found is None or not self.site_url:
             return
-        base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
+        base = urls.site_base(self.site_url)
         feed = self.feeds.get(found.show)
         post = found.post
         head.jsonld.append(

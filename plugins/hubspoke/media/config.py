@@ -3,6 +3,8 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from hubspoke.options import PathFormat, TimeZone
+
 
 class ShowConfig(Config):
     """One podcast show: the channel of its feed."""
@@ -30,15 +32,15 @@ class MediaConfig(Config):
     # Podcast: shows by key; a post's `audio.show` names one (optional with one show).
     # With no show configured, one show named after the site is used.
     podcast_shows = c.DictOfItems(c.SubConfig(ShowConfig), default={})
-    podcast_path = c.Type(str, default="podcasts/{key}.xml")
+    podcast_path = PathFormat("podcasts/{key}.xml", {"key": "sample"})
 
     # Events: pages in docs_dir/events_dir, an index at events_url, an .ics per event
     # and a calendar feed of upcoming events.
     events_enabled = c.Type(bool, default=True)
     events_dir = c.Type(str, default="events")
-    events_url = c.Type(str, default="events")
+    events_url = PathFormat("events")
     events_title = c.Type(str, default="Events")
-    events_ics_path = c.Type(str, default="events/{slug}.ics")
-    events_calendar_path = c.Type(str, default="events/upcoming.ics")
+    events_ics_path = PathFormat("events/{slug}.ics", {"slug": "sample"})
+    events_calendar_path = PathFormat("events/upcoming.ics")
     events_calendar_name = c.Optional(c.Type(str))  # default: "<site_name> events"
-    events_timezone = c.Optional(c.Type(str))  # default: the network's timezone
+    events_timezone = c.Optional(TimeZone())  # default: the network's timezone

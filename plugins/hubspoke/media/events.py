@@ -18,7 +18,6 @@ from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -27,11 +26,12 @@ from hubspoke.core import urls
 from hubspoke.core.media import events as core_events
 from hubspoke.core.network import metadata
 from hubspoke.core.network.publication import State, Visibility
-from hubspoke.core.urls import PathFormatError, format_path
+from hubspoke.core.urls import format_path, site_base
 from hubspoke.head import Head
 from hubspoke.network import sitemap
 from hubspoke.network.sitefiles import listed_file
 from hubspoke.outputs import OutputRun, refuse, register_files
+from hubspoke.site_options import theme_language
 
 if TYPE_CHECKING:
     from hubspoke.core.media import ical
@@ -87,7 +87,7 @@ class EventPages:
         self.config = config
         self.labels = labels
         self.tz = tz
-        self.base = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+        self.base = site_base(config.site_url)
         self.host = urlsplit(config.site_url or "").hostname or ""
         self.events: dict[str, core_events.Event] = {}
         self.seen: dict[str, Visibility] = {}
@@ -99,18 +99,9 @@ class EventPages:
         self._build: NetworkBuild | None = None  # set by read (on_files)
         self.run: OutputRun | None = None  # the calendars, from the table of outputs
         try:
-            self.locale = Locale.parse(str(config.theme.get("language") or "en").replace("-", "_"))
+            self.locale = Locale.parse(theme_language(config).replace("-", "_"))
         except (UnknownLocaleError, ValueError):
             self.locale = Locale.parse("en")
-        for name in ("events_url", "events_calendar_path"):
-            try:
-                format_path(options[name])
-            except PathFormatError as error:
-                raise PluginError(f"hubspoke/media: {name}: {error}") from None
-        try:
-            format_path(options.events_ics_path, slug="sample")
-        except PathFormatError as error:
-            raise PluginError(f"hubspoke/media: events_ics_path: {error}") from None
 
     @property
     def build(self) -> NetworkBuild:

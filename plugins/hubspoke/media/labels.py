@@ -7,20 +7,22 @@ from pathlib import Path
 import yaml
 from mkdocs.structure.files import File
 
+from hubspoke.core.errors import shown_path
+
 
 class Labels:
     """Names files and docs-relative paths the way an editor finds them."""
 
     def __init__(self, root: Path, docs_dir: Path):
         self.root = root
-        self.docs_label = _label(docs_dir, root)
+        self.docs_label = shown_path(docs_dir, root)
 
     def path(self, path: str | Path) -> str:
-        return _label(Path(path), self.root)
+        return shown_path(Path(path), self.root)
 
     def file(self, file: File) -> str:
         if file.abs_src_path:
-            return _label(Path(file.abs_src_path), self.root)
+            return shown_path(Path(file.abs_src_path), self.root)
         return self.docs(file.src_uri)
 
     def docs(self, path: str) -> str:
@@ -66,10 +68,3 @@ def _key_line(node, key: str) -> int | None:
             if isinstance(name, yaml.ScalarNode) and name.value == key:
                 return name.start_mark.line + 1
     return None
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -25,6 +25,8 @@ from hubspoke.core.errors import ContentError
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.network.build import NetworkBuild
+from hubspoke.options import require_site_url
+from hubspoke.site_options import theme_language
 
 from .audio import AudioPosts
 from .config import MediaConfig
@@ -64,7 +66,7 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
         network = hub.network
         root = Path(config.config_file_path).parent
         labels = Labels(root, Path(config.docs_dir))
-        language = str(config.theme.get("language") or "en")
+        language = theme_language(config)
         self.site = hub.site
         self.videos = Videos(
             class_name=self.config.video_class,
@@ -109,11 +111,8 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
     def _check_site_url(self, config: MkDocsConfig) -> None:
         audio = self.audio is not None and self.audio.read
         events = self.events is not None and self.events.events
-        if (audio or events) and not config.site_url:
-            raise PluginError(
-                "hubspoke/media: podcast feeds and calendar files need absolute links, so the "
-                "option site_url must be set in mkdocs.yml (e.g. site_url: https://hub.example.com/)"
-            )
+        if audio or events:
+            require_site_url(config, "hubspoke/media", "podcast feeds and calendar files")
 
     @step("media")
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):

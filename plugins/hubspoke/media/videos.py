@@ -210,7 +210,7 @@ class Videos:
         found = self.pages.get(page.file.src_uri)
         if found is None or not site_url:
             return
-        base = site_url if site_url.endswith("/") else site_url + "/"
+        base = urls.site_base(site_url)
         page_url = page.canonical_url or urljoin(base, page.url)
         for number, embed in enumerate(found.embeds):
             uploaded = embed.uploaded or (post.date.isoformat() if post else None)

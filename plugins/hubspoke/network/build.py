@@ -22,7 +22,7 @@ from hubspoke.core.content import references
 from hubspoke.core.content.sanitize import expert_policy, guest_policy, safe_id, sanitize
 from hubspoke.core.content.sources import LoadedSite, load_site
 from hubspoke.core.content.yamlfile import FRONT_MATTER
-from hubspoke.core.errors import ContentError, Problem
+from hubspoke.core.errors import ContentError, Problem, shown_path
 from hubspoke.core.network.assembly import Network, Settings
 from hubspoke.core.network.model import Post
 from hubspoke.core.network.publication import State
@@ -30,6 +30,7 @@ from hubspoke.core.outputs import Claims
 from hubspoke.editorial.settings import layout
 from hubspoke.media.config import MediaConfig
 from hubspoke.outputs import refuse, register_files
+from hubspoke.site_options import theme_language
 
 from . import navigation
 from .addresses import Addresses
@@ -66,7 +67,7 @@ class NetworkBuild:
         self.root = root
         self.settings: Settings = settings
         self.labels = settings.labels  # the texts readers see, in the theme's language
-        self.docs_label = _label(Path(config.docs_dir), root)
+        self.docs_label = shown_path(Path(config.docs_dir), root)
         self.authors = {}
         self.loaded: LoadedSite | None = None
         # Pages mkdocs.yml exempts from sanitising (trusted_html): their own inline scripts
@@ -118,7 +119,7 @@ class NetworkBuild:
             "author": options.authors_url_format,
             "persona": options.personas_url_format,
         }
-        texts = labels.for_language(config.theme.get("language"))
+        texts = labels.for_language(theme_language(config, default=None))
         settings = Settings(
             clock=clock,
             preview=preview,
@@ -158,7 +159,7 @@ class NetworkBuild:
 
     def shown(self, file: File) -> str:
         if file.abs_src_path:
-            return _label(Path(file.abs_src_path), self.root)
+            return shown_path(Path(file.abs_src_path), self.root)
         return f"{self.docs_label}/{file.src_uri}"
 
     # -- on_files -----------------------------------------------------------
@@ -179,7 +180,7 @@ class NetworkBuild:
             self.network,
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
-            locale=str(self.config.theme.get("language") or "en"),
+            locale=theme_language(self.config),
             guest_disclosure=self.labels.default(self.options.guest_disclosure, "guest.disclosure"),
             labels=self.labels,
             guest_link_rel=tuple(self.options.guest_link_rel),
@@ -538,10 +539,3 @@ def _rename_toc(toc) -> None:
     for item in toc or ():
         item.id = safe_id(item.id)
         _rename_toc(item.children)
-
-
-def _label(path: Path, root: Path) -> str:
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()

@@ -3,7 +3,12 @@
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from hubspoke.core.media.video import EMBED_HOSTS
 from hubspoke.core.network.sharing import SHARE_NETWORKS
+from hubspoke.core.urls import sample_post_values
+from hubspoke.options import AtLeast, Ignored, PathFormat, TimeZone
+
+KEY = {"key": "sample"}
 
 
 class NetworkConfig(Config):
@@ -22,20 +27,16 @@ class NetworkConfig(Config):
     # resolve inside the repository.
     content_symlinks = c.Choice(("refuse", "inside"), default="refuse")
 
-    # Time: naive dates are read in this zone; the clock decides what is scheduled.
-    timezone = c.Type(str, default="UTC")
-    clock = c.Optional(c.Type(str))
-
     # The blog and its index pages.
     blog_title = c.Type(str, default="Blog")
-    blog_per_page = c.Type(int, default=10)  # posts shown as cards on an index's first page
-    blog_rows_per_page = c.Type(int, default=100)  # older posts listed per later page
-    blog_url = c.Type(str, default="blog")
+    blog_per_page = AtLeast(1, default=10)  # posts shown as cards on an index's first page
+    blog_rows_per_page = AtLeast(1, default=100)  # older posts listed per later page
+    blog_url = PathFormat("blog")
     blog_categories_allowed = c.ListOfItems(c.Type(str), default=[])
     # Years and categories as nav sections under the blog (the blog home lists them anyway).
     # Off by default: each nav entry is rendered on every page, a cost on large sites.
     nav_blog_sections = c.Type(bool, default=False)
-    post_url_format = c.Type(str, default="blog/{date:%Y/%m/%d}/{slug}")
+    post_url_format = PathFormat("blog/{date:%Y/%m/%d}/{slug}", sample_post_values())
     # Each tag and category of a post makes pages and feeds: a bound per post.
     post_tags_max = c.Type(int, default=20)
     post_categories_max = c.Type(int, default=10)
@@ -43,24 +44,32 @@ class NetworkConfig(Config):
     # site's own templates); any other field is reported, with a "did you mean".
     post_fields_allowed = c.ListOfItems(c.Type(str), default=[])
     post_words_per_minute = c.Type(int, default=230)
-    archive_url_format = c.Type(str, default="blog/archive/{key}")
-    category_url_format = c.Type(str, default="blog/category/{key}")
-    tag_url_format = c.Type(str, default="blog/tag/{key}")
+    archive_url_format = PathFormat("blog/archive/{key}", KEY, every=True)
+    category_url_format = PathFormat("blog/category/{key}", KEY, every=True)
+    tag_url_format = PathFormat("blog/tag/{key}", KEY, every=True)
+
+    # Time (after the URL formats: MkDocs reports the first wrong option of a plugin): naive dates are read in this zone; the clock decides what is scheduled.
+    timezone = TimeZone(default="UTC")
+    clock = c.Optional(c.Type(str))
 
     # Authors.
     authors_title = c.Type(str, default="Authors")
-    authors_url = c.Type(str, default="authors")
-    authors_url_format = c.Type(str, default="authors/{key}")
+    authors_url = PathFormat("authors")
+    authors_url_format = PathFormat("authors/{key}", KEY, every=True)
     guest_disclosure = c.Type(
         str, default="Guest author: the views expressed here are the author's own."
     )
     guest_link_rel = c.ListOfItems(c.Type(str), default=["ugc"])
-    # Kept so old configs load: every page is now sanitised by role (hubspoke/core/content/sanitize.py)
-    # and `false` no longer turns that off (a warning says so); only `true` is meaningful.
-    guest_sanitize = c.Type(bool, default=True)
-    guest_iframe_hosts = c.ListOfItems(
-        c.Type(str), default=["www.youtube-nocookie.com", "player.vimeo.com"]
+    # Kept so old configs load, with a warning: every page is now sanitised by role
+    # (hubspoke/core/content/sanitize.py), whatever this says.
+    guest_sanitize = Ignored(
+        "The option '{}' no longer does anything: guest HTML always goes through the guest "
+        "profile. Remove it; list pages that need script under trusted_html",
+        c.Type(bool, default=True),
+        default=True,
+        warn_on=False,
     )
+    guest_iframe_hosts = c.ListOfItems(c.Type(str), default=list(EMBED_HOSTS))
 
     # Docs-relative source paths (fnmatch patterns, `*` crosses folders) whose pages keep their
     # HTML as written, script included; never a post with a guest author.
@@ -68,8 +77,8 @@ class NetworkConfig(Config):
 
     # Personas.
     personas_title = c.Type(str, default="Personas")
-    personas_url = c.Type(str, default="personas")
-    personas_url_format = c.Type(str, default="personas/{key}")
+    personas_url = PathFormat("personas")
+    personas_url_format = PathFormat("personas/{key}", KEY, every=True)
 
     # The hub home page: latest posts and entry points per persona below its text.
     home_page = c.Type(str, default="index.md")

@@ -244,7 +244,7 @@ class Presenter:
         """Absolute URL of a site-relative one, when the site has a site_url."""
         if not self.site_url:
             return None
-        return urljoin(self.site_url if self.site_url.endswith("/") else self.site_url + "/", url)
+        return urljoin(urls.site_base(self.site_url), url)
 
     def share_links(self, post: Post, page_url: str) -> list[dict]:
         """Share links for a post, each tagged with its network (none without site_url)."""

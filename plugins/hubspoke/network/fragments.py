@@ -13,6 +13,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 
 from hubspoke.core import labels, urls
+from hubspoke.site_options import theme_language
 
 ROOT = "\ue001hubspoke-root\ue001"
 
@@ -23,7 +24,7 @@ class Fragments:
     def __init__(self, env: Environment, config):
         self.env = env
         # Every Hubspoke template reads its texts from the catalogue of the theme's language.
-        env.globals["hubspoke_labels"] = labels.for_language(config.theme.get("language"))
+        env.globals["hubspoke_labels"] = labels.for_language(theme_language(config, default=None))
         self.config = config
         self._icons: dict[str, Markup] = {}
 

@@ -21,9 +21,9 @@ from mkdocs.structure.pages import Page
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
-from hubspoke.core.urls import PathFormatError, format_path, placeholders, sample_post_values
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
+from hubspoke.options import option_error
 
 from . import sitemap
 from .build import NetworkBuild
@@ -36,8 +36,6 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/hubspoke/hubspoke.css"
-
-POST_PLACEHOLDERS = set(sample_post_values())
 
 
 class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
@@ -68,17 +66,11 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         hub.site = None
         if not self.config.enabled:
             return config
-        check_formats(self.config)
-        if not self.config.guest_sanitize:
-            log.warning(
-                "guest_sanitize: false no longer turns sanitising off: guest HTML always goes "
-                "through the guest profile; list pages that need script under trusted_html"
-            )
         try:
             tz = dates.zone(self.config.timezone)
             clock = dates.build_clock(self.config.clock, tz)
         except dates.DateError as error:
-            raise PluginError(f"hubspoke/network: {error}") from None
+            raise option_error("hubspoke/network", "clock", str(error)) from None
         preview = self.command == "serve" and self.config.drafts_on_serve
         root = Path(config.config_file_path).parent
         try:
@@ -223,34 +215,3 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         if self.build is not None:
             sitemap.regzip(config.site_dir)
             self.build.report(log)
-
-
-def check_formats(options: NetworkConfig) -> None:
-    """URL formats fail at configuration time, with the option named."""
-    unknown = placeholders(options.post_url_format) - POST_PLACEHOLDERS
-    if unknown:
-        raise PluginError(
-            f"hubspoke/network: post_url_format uses unknown {sorted(unknown)}; "
-            f"use {sorted(POST_PLACEHOLDERS)}"
-        )
-    try:
-        format_path(options.post_url_format, **sample_post_values())
-        for name in (
-            "archive_url_format",
-            "category_url_format",
-            "tag_url_format",
-            "authors_url_format",
-            "personas_url_format",
-        ):
-            fmt = options[name]
-            if placeholders(fmt) != {"key"}:
-                raise PluginError(f"hubspoke/network: {name} must use {{key}} once: {fmt!r}")
-            format_path(fmt, key="sample")
-        for name in ("blog_url", "authors_url", "personas_url"):
-            format_path(options[name])
-    except PathFormatError as error:
-        raise PluginError(f"hubspoke/network: {error}") from None
-    if options.blog_per_page < 1:
-        raise PluginError("hubspoke/network: blog_per_page must be at least 1")
-    if options.blog_rows_per_page < 1:
-        raise PluginError("hubspoke/network: blog_rows_per_page must be at least 1")

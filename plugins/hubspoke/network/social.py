@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.core.network import metadata
 from hubspoke.core.text import word_count
 from hubspoke.head import Head
+from hubspoke.site_options import theme_language
 
 from .build import NetworkBuild
 from .kinds import KINDS
@@ -26,7 +27,7 @@ class SocialMetadata:
         self.presenter = build.presenter
         config = build.config
         self.site_name = config.site_name
-        self.locale = og_locale(str(config.theme.get("language") or "en"))
+        self.locale = og_locale(theme_language(config))
         spokes = build.company_spokes
         x = next((s for s in spokes if s.network == "x"), None)
         self.twitter_site = x.handle if x else None

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 import nh3
 
 from ..html import MORE
+from ..media.video import EMBED_HOSTS
 
 _GUEST_TAGS = frozenset(nh3.ALLOWED_TAGS) | {
     "iframe", "picture", "source", "figure", "figcaption", "section", "input", "label",
@@ -117,7 +118,7 @@ _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _MORE_TOKEN = "\ue000hubspoke-more\ue000"
 _EMPTY_FRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.S)
-DEFAULT_IFRAME_HOSTS = ("www.youtube-nocookie.com", "player.vimeo.com")
+DEFAULT_IFRAME_HOSTS = EMBED_HOSTS  # the hosts of our own video players
 
 
 @dataclass(frozen=True)

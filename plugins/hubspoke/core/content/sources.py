@@ -18,7 +18,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from ..editorial.policy import SourceText
-from ..errors import ContentError, Problem
+from ..errors import ContentError, Problem, shown_path
 from ..media import audio as core_audio
 from ..media import events as core_events
 from ..network.assembly import Network, Settings, check_references
@@ -73,10 +73,7 @@ class SiteLayout:
 
     def shown(self, path: Path) -> str:
         """A path as an editor knows it: relative to the folder of mkdocs.yml."""
-        try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
-        except ValueError:
-            return path.as_posix()
+        return shown_path(path, self.root)
 
     def scan(self) -> Intake:
         """Every file of the content, authors and overrides, listed once, links not followed."""

@@ -23,10 +23,27 @@ from ..errors import Problem
 from ..network.assembly import Network
 from ..network.model import Post
 from ..network.publication import State, state
-from ..urls import resolve
+from ..urls import resolve, site_base
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _FILE_NAME = re.compile(r"^[\w.-]+\.(png|jpe?g|gif|webp|svg|avif)$", re.I)
+
+
+def field_problem(name: str) -> str | None:
+    """Why `name` cannot be a required front-matter field of a post (None: it can)."""
+    known = sorted(validation.schema("post")["properties"])
+    if name in known:
+        return None
+    close = difflib.get_close_matches(name, known, n=1)
+    hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(known)}"
+    return f"'{name}' is not a post field; {hint}"
+
+
+def scheme_problem(scheme: str) -> str | None:
+    """Why `scheme` is not a URL scheme a link may use (None: it is one)."""
+    if re.match(r"^[a-z][a-z0-9+.-]*$", scheme):
+        return None
+    return f"{scheme!r} is not a URL scheme like https"
 
 
 @dataclass(frozen=True)
@@ -44,18 +61,14 @@ class Policy:
 
     def option_problems(self) -> list[str]:
         """What is wrong with the rules themselves (named as the mkdocs.yml options)."""
-        known = sorted(validation.schema("post")["properties"])
-        problems = []
-        for name in self.required_fields:
-            if name not in known:
-                close = difflib.get_close_matches(name, known, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else f"use one of {', '.join(known)}"
-                problems.append(f"policy_required_fields: '{name}' is not a post field; {hint}")
+        problems = [
+            f"policy_required_fields: {p}" for p in map(field_problem, self.required_fields) if p
+        ]
         if self.title_max_length < 0:
             problems.append("policy_title_max_length must be 0 (no limit) or more")
-        for scheme in self.link_schemes:
-            if not re.match(r"^[a-z][a-z0-9+.-]*$", scheme):
-                problems.append(f"policy_link_schemes: {scheme!r} is not a URL scheme like https")
+        problems += [
+            f"policy_link_schemes: {p}" for p in map(scheme_problem, self.link_schemes) if p
+        ]
         return problems
 
     def covers(self, current: State) -> bool:
@@ -105,7 +118,7 @@ class _PostCheck:
         self.by_source = by_source
         self.by_path = by_path
         self.texts = texts
-        self.site_url = (site_url or "").rstrip("/") + "/" if site_url else None
+        self.site_url = site_base(site_url) or None
         try:
             self.document, self.body, self.body_line = split_front_matter(source.shown, source.text)
         except TextFileError:

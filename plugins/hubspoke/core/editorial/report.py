@@ -30,15 +30,6 @@ class ReportSettings:
     draft_days: int = 30
     months: int = 12
 
-    def option_problems(self) -> list[str]:
-        problems = []
-        for name in ("dormant_days", "draft_days"):
-            if getattr(self, name) < 1:
-                problems.append(f"report_{name} must be at least 1")
-        if not 1 <= self.months <= 120:
-            problems.append("insights_months must be between 1 and 120")
-        return problems
-
 
 @dataclass(frozen=True)
 class Runway:

@@ -22,13 +22,12 @@ from .. import text
 from ..labels import ENGLISH, Labels
 from ..network.assembly import Network, view_specs
 from ..network.model import Post
-from ..urls import PathFormatError, format_path, placeholders
+from ..urls import PathFormatError, format_path, placeholders, site_base
 from .text import (
     absolute_html,
     absolute_url,
     clean_line,
     clean_text,
-    site_base,
     with_query,
     without_page_furniture,
 )

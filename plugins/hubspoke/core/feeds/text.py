@@ -33,11 +33,6 @@ def clean_line(value: str | None) -> str:
     return _LINE_BREAKS.sub(" ", clean_text(value)).strip()
 
 
-def site_base(site_url: str) -> str:
-    """The site URL as a base for joining: always ends with a slash."""
-    return site_url if site_url.endswith("/") else site_url + "/"
-
-
 def absolute_url(url: str, page_url: str, site_url: str) -> str:
     """Absolute URL of `url` as written on the page at site-relative `page_url`.
 
@@ -47,7 +42,7 @@ def absolute_url(url: str, page_url: str, site_url: str) -> str:
     url = url.strip()
     if html.is_external(url):
         return url
-    return urljoin(site_base(site_url), urls.resolve(url, page_url))
+    return urljoin(urls.site_base(site_url), urls.resolve(url, page_url))
 
 
 def absolute_html(fragment: str, page_url: str, site_url: str) -> str:

@@ -7,6 +7,11 @@ knows are changed; every attribute the author gave (alt, class, title, id,
 width...) is kept. Infographics become a figure: a top preview linking to the
 full-size image, a link to the text version, and the whole image on demand
 (a `<div>` holding a `<figure>` and a `<details>`: a figcaption must end its figure).
+
+The tokenizer is a regular expression built from `core/html.py`'s pieces (a parser on
+every page would cost too much); the property tests in tests/test_html_tokenizer.py hold
+it against `html.parser`: it finds exactly the `<img>`s the parser finds outside comments,
+CDATA, raw text and the skipped elements.
 """
 
 from __future__ import annotations
@@ -16,21 +21,24 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..html import parse_attrs, render_tag
+from ..html import ATTRS, OTHER_TAG, SKIPPED, parse_attrs, render_tag
 from ..labels import ENGLISH, Labels
 
 INFOGRAPHIC_CLASS = "infographic"
 TEXT_ATTRIBUTE = "data-text-version"
 
-_SKIP = re.compile(r"<(script|style|textarea|template|picture|svg)\b.*?</\1\s*>", re.S | re.I)
-_ATTRS = r"(?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*"
-# An <img>, with the <p> around it when it stands alone. Written to start with a literal
-# "<" (not an optional group): the regex engine then jumps from "<" to "<" instead of
-# trying every position, which is 20 times faster on a whole page.
+# Comments, CDATA, raw text and the elements whose images are not ours: inline SVG,
+# templates and <picture>s an author wrote.
+_SKIP = SKIPPED + rf"|<(?P<skip>template|picture|svg)(?={ATTRS}\s*/?>).*?</(?P=skip)\s*>"
+# An <img>, with the <p> around it when it stands alone. Every alternative starts with a
+# literal "<": the regex engine then jumps from "<" to "<" instead of trying every
+# position, which is 20 times faster on a whole page.
 _IMG = re.compile(
-    rf"<(?:(?P<open>p>\s*)<)?img(?P<attrs>{_ATTRS})\s*/?>(?P<close>\s*</p>)?", re.I | re.S
+    rf"{_SKIP}|<(?:(?P<open>p>\s*)<)?img(?P<attrs>{ATTRS})\s*/?>(?P<close>\s*</p>)?"
+    rf"|{OTHER_TAG}",
+    re.I | re.S,
 )
-_PLAIN_IMG = re.compile(rf"<img(?P<attrs>{_ATTRS})\s*/?>", re.I | re.S)
+_PLAIN_IMG = re.compile(rf"{_SKIP}|<img(?P<attrs>{ATTRS})\s*/?>|{OTHER_TAG}", re.I | re.S)
 
 
 @dataclass(frozen=True)
@@ -82,8 +90,8 @@ class ImgTag:
 def find_images(fragment: str) -> list[ImgTag]:
     """Every `<img>` with a src in an HTML fragment, in document order."""
     found = []
-    for part in _outside_skipped(fragment):
-        for match in _PLAIN_IMG.finditer(part):
+    for match in _PLAIN_IMG.finditer(fragment):
+        if match["attrs"] is not None:
             attrs = tuple(parse_attrs(match["attrs"]))
             values = dict(attrs)
             src = values.get("src")
@@ -113,6 +121,8 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
     eager = {"pending": page.eager_src}
 
     def one(match: re.Match) -> str:
+        if match["attrs"] is None:  # something stepped over
+            return match.group(0)
         attrs = parse_attrs(match["attrs"])
         values = dict(attrs)
         src = values.get("src")
@@ -148,13 +158,7 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
             page.memo[key] = figure
         return figure
 
-    out, last = [], 0
-    for skipped in _SKIP.finditer(page_html):
-        out.append(_IMG.sub(one, page_html[last : skipped.start()]))
-        out.append(skipped.group(0))
-        last = skipped.end()
-    out.append(_IMG.sub(one, page_html[last:]))
-    return "".join(out)
+    return _IMG.sub(one, page_html)
 
 
 def picture(
@@ -271,11 +275,3 @@ def _number(value: str | None) -> int | None:
 
 def _srcset(variants: tuple[Variant, ...], page: PageImages) -> str:
     return ", ".join(f"{page.relative(v.url)} {v.width}w" for v in variants)
-
-
-def _outside_skipped(fragment: str):
-    last = 0
-    for skipped in _SKIP.finditer(fragment):
-        yield fragment[last : skipped.start()]
-        last = skipped.end()
-    yield fragment[last:]

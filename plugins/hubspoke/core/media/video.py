@@ -8,6 +8,9 @@ Without Hubspoke this is a linked image; with it, the link becomes a figure with
 the poster and a play button. The privacy-enhanced player address sits in one data
 attribute of the figure, and a small self-hosted script turns it into an iframe on
 click. Local .mp4/.webm files become a plain `<video>` element.
+
+Marked links are found with `core/html.py`'s start-tag tokenizer (for `<a>` only), held
+against `html.parser` by tests/test_html_tokenizer.py.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
-from ..html import is_external, parse_attrs
+from ..html import ATTRS, is_external, parse_attrs, start_tags, tag_pattern
 from ..labels import ENGLISH, Labels
 
 YOUTUBE_HOSTS = {
@@ -36,9 +39,9 @@ FILE_TYPES = {".mp4": "video/mp4", ".m4v": "video/mp4", ".webm": "video/webm"}
 PROVIDERS = {"youtube": "YouTube", "vimeo": "Vimeo", "file": "this site"}
 
 _YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_START_TAG_A = re.compile(r"<a\b(?P<attrs>[^>]*)>", re.I)
+_START_TAG_A = tag_pattern("a")
 _END_A = re.compile(r"</a\s*>", re.I)
-_IMG = re.compile(r"^\s*<img\b(?P<attrs>[^>]*?)/?>\s*$", re.I | re.S)
+_IMG = re.compile(rf"\s*<img(?P<attrs>{ATTRS})\s*/?>\s*", re.I)
 _P_BEFORE = re.compile(r"<p>\s*$")
 _P_AFTER = re.compile(r"\s*</p>")
 _TIME = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)m)?(?:(?P<s>\d+)s?)?$")
@@ -219,7 +222,9 @@ def clock_duration(seconds: int) -> str:
 def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
     """Every <a> with the class `class_name`, with the <img> it holds (if it holds one)."""
     found = []
-    for match in _START_TAG_A.finditer(content):
+    if class_name not in content:
+        return found
+    for match in start_tags(content, _START_TAG_A):
         attrs = {k: v or "" for k, v in parse_attrs(match["attrs"])}
         if class_name not in attrs.get("class", "").split():
             continue
@@ -227,7 +232,7 @@ def find_links(content: str, class_name: str = "video") -> list[VideoLink]:
         if end is None:
             continue
         inner = content[match.end() : end.start()]
-        image = _IMG.match(inner)
+        image = _IMG.fullmatch(inner)
         poster = {k: v or "" for k, v in parse_attrs(image["attrs"])} if image else None
         before = _P_BEFORE.search(content, 0, match.start())
         after = _P_AFTER.match(content, end.end())
