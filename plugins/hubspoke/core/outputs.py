@@ -60,6 +60,41 @@ class OutputSite(Protocol):
     def calendar_name(self) -> str: ...
 
 
+class PartialSite:
+    """A site that offers only some outputs: the rest select nothing and have no writer.
+    The adapters' sites (post feeds, podcasts, calendars) start from it."""
+
+    def episodes(self) -> Mapping[str, Sequence[Any]]:
+        return {}
+
+    def built_events(self) -> Sequence[Any]:
+        return ()
+
+    def upcoming_events(self) -> Sequence[Any] | None:
+        return None
+
+    def _none(self, what: str) -> NotImplementedError:
+        return NotImplementedError(f"{type(self).__name__} writes no {what}")
+
+    def show_title(self, key: str) -> str:
+        raise self._none("podcast")
+
+    def feed(self, output: Output) -> Any:
+        raise self._none("post feed")
+
+    def show(self, output: Output) -> podcast.Show:
+        raise self._none("podcast")
+
+    def episode(self, post: Any) -> podcast.Episode:
+        raise self._none("podcast")
+
+    def calendar_entry(self, event: Any) -> Any:
+        raise self._none("calendar")
+
+    def calendar_name(self) -> str:
+        raise self._none("calendar")
+
+
 def _nowhere(site: OutputSite, output: Output) -> Iterable[Role]:
     return ()
 
@@ -389,6 +424,13 @@ EVENT_CALENDAR = OutputSpec(
     ),
 )
 
+
+def _upcoming(site: OutputSite) -> dict[str, tuple]:
+    """One calendar of the upcoming events, even empty, once the site has an events page."""
+    events = site.upcoming_events()
+    return {} if events is None else {"": tuple(events)}
+
+
 EVENTS_CALENDAR = OutputSpec(
     name="calendar.upcoming",
     owner="hubspoke/media",
@@ -398,9 +440,7 @@ EVENTS_CALENDAR = OutputSpec(
     media_type="text/calendar",
     label="iCalendar",
     what="the calendar of upcoming events",
-    select=lambda site: (
-        {} if site.upcoming_events() is None else {"": tuple(site.upcoming_events())}
-    ),
+    select=lambda site: _upcoming(site),
     describe=lambda site, key: (site.calendar_name(), ""),
     write=_events_calendar,
     announce=lambda site, output: [

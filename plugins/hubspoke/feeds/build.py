@@ -11,7 +11,7 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
@@ -58,7 +58,7 @@ IMAGE_TYPES = {
 }
 
 
-class FeedSite:
+class FeedSite(outputs.PartialSite):
     """The site as the table of outputs reads it for post feeds (`core.outputs.OutputSite`)."""
 
     def __init__(self, feeds: FeedsBuild, network_build: NetworkBuild, files: Files):
@@ -78,15 +78,6 @@ class FeedSite:
                 self._items[post.source] = self.feeds._item(self.build, post, self.files)
             entries.append(self._items[post.source])
         return self.feeds._feed(self.build, output, tuple(entries))
-
-    def episodes(self):
-        return {}
-
-    def built_events(self):
-        return ()
-
-    def upcoming_events(self):
-        return None
 
 
 class FeedsBuild:
@@ -138,12 +129,14 @@ class FeedsBuild:
 
     # -- on_env: the bytes ----------------------------------------------------
 
-    def render(self, network_build: NetworkBuild, files: Files) -> Iterator[tuple[Output, bytes]]:
+    def render(self, network_build: NetworkBuild, files: Files) -> Iterable[tuple[Output, bytes]]:
         """Every planned feed as (output, bytes), one at a time."""
+        assert self.run is not None  # planned first
         return self.run.render()
 
     def add_files(self, rendered: Iterable[tuple[Output, bytes]], files: Files) -> None:
         """Write each feed into site_dir as it is rendered (`hubspoke.outputs.write_file`)."""
+        assert self.run is not None and self.claims is not None  # planned first
         self.run.write(rendered, files, self.claims, self.config)
         if self.uses_stylesheet:
             xslt = (Path(__file__).parent / "assets" / "feed.xsl").read_bytes()

@@ -61,7 +61,7 @@ class Published:
     show: str
 
 
-class PodcastSite:
+class PodcastSite(core_outputs.PartialSite):
     """The site as the table of outputs reads it for podcast feeds (`OutputSite`)."""
 
     def __init__(self, audio: AudioPosts, build: NetworkBuild):
@@ -79,12 +79,6 @@ class PodcastSite:
             if self.network.visibility(published.post).syndicated:
                 found.setdefault(published.show, []).append(published.post)
         return {show: tuple(posts) for show, posts in found.items()}
-
-    def built_events(self):
-        return ()
-
-    def upcoming_events(self):
-        return None
 
     def show_title(self, key: str) -> str:
         return self.audio.show_title(key)

@@ -45,7 +45,7 @@ INDEX_TEMPLATE = "hubspoke/events.html"
 MEDIA = "hubspoke/media"
 
 
-class EventSite:
+class EventSite(core_outputs.PartialSite):
     """The site as the table of outputs reads it for calendars (`OutputSite`)."""
 
     def __init__(self, pages: EventPages):
@@ -55,9 +55,6 @@ class EventSite:
         self.site_name = pages.config.site_name
         self.tagline = pages.config.site_description
         self.items_limit = 0
-
-    def episodes(self) -> dict:
-        return {}
 
     def built_events(self) -> list[core_events.Event]:
         """Every event whose page is built, by source path."""
