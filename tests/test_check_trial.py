@@ -482,8 +482,9 @@ PODCAST_CASES = {
     "two shows' feeds at one path": (
         lambda root: _media_option(root, "      podcast_path: podcasts/all.xml\n"),
         "podcast_path:",
-        "the podcast feeds of the shows 'after-hours' and 'shop-talk' would both be written "
-        "to 'podcasts/all.xml'; put {key} in the option podcast_path",
+        "the podcast feed of show 'shop-talk' would be written to 'podcasts/all.xml', which "
+        "the podcast feed of show 'after-hours' already produces; put {key} in the option "
+        "podcast_path",
     ),
     "a feed at a content file's path": (
         lambda root: (
@@ -529,9 +530,9 @@ def test_two_events_with_one_calendar_path_name_both_event_files(site_copy, tmp_
         checked,
         built,
         tmp_path / "site",
-        "content/events/b/dup.md: its calendar file would be written to 'events/dup.ics', "
-        "which the calendar file of content/events/a/dup.md already is; rename one of the "
-        "two event files",
+        "the calendar file of content/events/b/dup.md would be written to 'events/dup.ics', "
+        "which the calendar file of content/events/a/dup.md already produces; rename one of "
+        "the two event files",
     )
     assert "content/events/dup.ics" not in checked.stdout + built.stderr
 

@@ -13,7 +13,6 @@ from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -27,7 +26,7 @@ from hubspoke.hub import Section, hub_of
 
 from . import settings
 from .config import EditorialConfig
-from .insights import insights_context
+from .insights import claim_page, insights_context
 
 log = get_plugin_logger(__name__)
 
@@ -108,13 +107,7 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         src = generated_source(path)
         content = f"---\ntemplate: {TEMPLATE}\nsearch:\n  exclude: true\n---\n"
         page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
-        for other in files:
-            if other.dest_uri == page.dest_uri or other.src_uri == src:
-                raise PluginError(
-                    f"hubspoke/editorial: the insights page would be written to "
-                    f"'{page.dest_uri}', which {other.src_uri} already produces; "
-                    "set insights_url to another address"
-                )
+        claim_page(hub_of(config).site, files, config, page)
         files.append(page)
         stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")
         if files.get_file_from_path(STYLESHEET) is None:

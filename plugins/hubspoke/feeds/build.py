@@ -1,8 +1,9 @@
 """The feeds plugin's state for one build: which feeds exist, their entries, their bytes.
 
-`plan` decides the feed files from the network (after every plugin added its
-files, so that a collision is caught); `render` turns each into bytes once all
-posts are rendered. Everything about feeds themselves is in `hubspoke.core`.
+The feeds are the entries of the table of outputs (`core.outputs.TABLE`) the feeds
+plugin owns. `plan` selects and claims them (after every plugin added its files, so
+that a collision is caught); `render` turns each into bytes once all posts are
+rendered; `add_files` writes them the one way (`hubspoke.outputs`).
 """
 
 from __future__ import annotations
@@ -10,39 +11,39 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, urljoin
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 
-from hubspoke.core import labels
+from hubspoke.core import labels, outputs
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
     FeedSpec,
     Media,
     Person,
-    describe,
     feed_item,
     file_url,
-    select,
     utm_params,
 )
-from hubspoke.core.feeds.writers import render
 from hubspoke.core.network.model import Author, Post
-from hubspoke.core.urls import PathFormatError, site_base, source_path
-from hubspoke.options import option_error
+from hubspoke.core.outputs import Claims, Output
+from hubspoke.core.urls import site_base, source_path
+from hubspoke.head import Head
+from hubspoke.outputs import OutputRun, write_file
 from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
 
 if TYPE_CHECKING:
     from hubspoke.network.build import NetworkBuild
+
+FEEDS = "hubspoke/feeds"
+POSTS_FEEDS = {spec.name for spec in outputs.POST_FEEDS}
 
 # Fixed here rather than read from the system's mime.types, so every machine writes the same.
 IMAGE_TYPES = {
@@ -56,32 +57,26 @@ IMAGE_TYPES = {
 }
 
 
-@dataclass(frozen=True)
-class Target:
-    """One feed file to write: a row of the spec table for one key, and its posts."""
+class FeedSite(outputs.PartialSite):
+    """The site as the table of outputs reads it for post feeds (`core.outputs.OutputSite`)."""
 
-    spec: FeedSpec
-    key: str
-    path: str
-    posts: tuple[Post, ...]
-    title: str
-    description: str
+    def __init__(self, feeds: FeedsBuild, network_build: NetworkBuild, files: Files):
+        self.feeds, self.build, self.files = feeds, network_build, files
+        self.network = network_build.network
+        self.labels = network_build.labels
+        self.site_name = feeds.config.site_name
+        self.tagline = feeds.config.site_description
+        self.items_limit = feeds.options.items_limit
+        self._items: dict[str, FeedItem] = {}
 
-    @property
-    def href(self) -> str:
-        """Site-relative URL, as templates and the `url` filter expect."""
-        return quote(self.path)
-
-    def __str__(self) -> str:
-        return describe_feed(self.spec, self.key)
-
-
-def describe_feed(spec: FeedSpec, key: str) -> str:
-    """How messages name a feed: "the RSS feed of author 'lena-hoffmann'"."""
-    what = f"the {spec.format.label} feed"
-    return (
-        f"{what} of the site" if spec.kind.name == "site" else f"{what} of {spec.kind.name} '{key}'"
-    )
+    def feed(self, output: Output) -> Feed:
+        """The feed of a post-feed output; each post becomes an entry once per build."""
+        entries = []
+        for post in output.items:
+            if post.source not in self._items:
+                self._items[post.source] = self.feeds._item(self.build, post, self.files)
+            entries.append(self._items[post.source])
+        return self.feeds._feed(self.build, output, tuple(entries))
 
 
 class FeedsBuild:
@@ -93,70 +88,39 @@ class FeedsBuild:
         self.specs = specs
         self.site_url = site_base(config.site_url or "")  # the plugin refuses a site without
         self.root = Path(config.config_file_path).parent
-        self.targets: list[Target] = []
-        self.by_view: dict[tuple[str, str], list[Target]] = {}
+        self.run: OutputRun | None = None
+        self.claims: Claims | None = None
+
+    @property
+    def paths(self) -> dict[str, str]:
+        """Which entries of the table are on: the configured post feeds, at their paths,
+        and every other entry the feeds plugin owns, at its own path."""
+        paths = {
+            spec.name: spec.path
+            for spec in outputs.TABLE
+            if spec.owner == FEEDS and spec.name not in POSTS_FEEDS
+        }
+        for spec in self.specs:
+            paths[f"feed.{spec.kind.name}.{spec.format.name}"] = spec.path
+        return paths
+
+    @property
+    def targets(self) -> list[Output]:
+        return self.run.outputs if self.run is not None else []
 
     # -- on_env: which files ------------------------------------------------
 
     def plan(self, network_build: NetworkBuild, files: Files) -> None:
-        """Every feed with at least one syndicated post; a path taken twice is an error."""
-        network = network_build.network
-        selection = select(network, self.specs, self.options.items_limit)
-        texts = {
-            (kind, key): describe(
-                network,
-                kind,
-                key,
-                site=self.config.site_name,
-                tagline=self.config.site_description,
-                labels=network_build.labels,
-            )
-            for kind, key in selection
-        }
-        self.targets = [
-            Target(spec, key, _path(spec, key), posts, *texts[(kind, key)])
-            for spec in self.specs
-            for (kind, key), posts in selection.items()
-            if kind == spec.kind.name
-        ]
-        self.by_view = {}
-        for target in self.targets:
-            self.by_view.setdefault((target.spec.kind.view, target.key), []).append(target)
-        self._check_collisions(files)
-
-    def _check_collisions(self, files: Files) -> None:
-        taken: dict[str, str] = {}
-        for file in files:
-            taken.setdefault(file.dest_uri, self._shown(file))
-        for template in (*self.config.theme.static_templates, *self.config.extra_templates):
-            taken.setdefault(template, f"the template {template!r}")
-        wanted = [(t.path, str(t), self._option(t.spec)) for t in self.targets]
+        """Every feed with at least one syndicated post; a path taken twice is an error
+        (every collision at once, named by the one register of output paths)."""
+        self.claims = network_build.claims
+        site = FeedSite(self, network_build, files)
+        self.run = OutputRun(FEEDS, site, self.paths, prefix=FEEDS)
         if self.uses_stylesheet:
-            wanted.append((self.options.stylesheet_path, "the feed stylesheet", "stylesheet_path"))
-        for path, what, option in wanted:
-            if path in taken:
-                raise PluginError(
-                    f"hubspoke/feeds: {what} would be written to '{path}', which "
-                    f"{taken[path]} already produces; change the option {option} "
-                    "or move the other file"
-                )
-            taken[path] = what
-
-    def _shown(self, file: File) -> str:
-        if file.generated_by:
-            return f"the plugin '{file.generated_by}'"
-        if file.abs_src_path:
-            path = Path(file.abs_src_path)
-            return (
-                path.relative_to(self.root).as_posix()
-                if path.is_relative_to(self.root)
-                else (path.as_posix())
+            self.claims.claim(
+                self.options.stylesheet_path, "the feed stylesheet", option="stylesheet_path"
             )
-        return f"'{file.src_uri}'"
-
-    @staticmethod
-    def _option(spec: FeedSpec) -> str:
-        return f"paths.{spec.kind.name}.{spec.format.name}"
+        self.run.plan(files, self.claims, self.config)
 
     @property
     def uses_stylesheet(self) -> bool:
@@ -164,40 +128,24 @@ class FeedsBuild:
 
     # -- on_env: the bytes ----------------------------------------------------
 
-    def render(self, network_build: NetworkBuild, files: Files) -> Iterator[tuple[str, bytes]]:
-        """Every planned feed as (path, bytes), one at a time; each post becomes an entry once."""
-        items: dict[str, FeedItem] = {}
-        for target in self.targets:
-            entries = []
-            for post in target.posts:
-                if post.source not in items:
-                    items[post.source] = self._item(network_build, post, files)
-                entries.append(items[post.source])
-            yield target.path, render(self._feed(network_build, target, tuple(entries)))
+    def render(self, network_build: NetworkBuild, files: Files) -> Iterable[tuple[Output, bytes]]:
+        """Every planned feed as (output, bytes), one at a time."""
+        assert self.run is not None  # planned first
+        return self.run.render()
 
-    def add_files(self, outputs: Iterable[tuple[str, bytes]], files: Files) -> None:
-        """Write each feed straight to its place in site_dir as it is rendered, and add it
-        to the files there (MkDocs then leaves it be): a large site's feeds are tens of
-        megabytes that need not wait in memory for the end of the build."""
-        for path, content in outputs:
-            files.append(self._written(path, content))
+    def add_files(self, rendered: Iterable[tuple[Output, bytes]], files: Files) -> None:
+        """Write each feed into site_dir as it is rendered (`hubspoke.outputs.write_file`)."""
+        assert self.run is not None and self.claims is not None  # planned first
+        self.run.write(rendered, files, self.claims, self.config)
         if self.uses_stylesheet:
             xslt = (Path(__file__).parent / "assets" / "feed.xsl").read_bytes()
-            files.append(self._written(self.options.stylesheet_path, xslt))
-
-    def _written(self, path: str, content: bytes) -> File:
-        target = Path(self.config.site_dir, *path.split("/"))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-        # A file whose source is its own destination: MkDocs skips copying it onto itself.
-        return File.generated(
-            self.config, path, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
-        )
+            files.append(write_file(self.config, self.options.stylesheet_path, xslt))
 
     def _feed(
-        self, network_build: NetworkBuild, target: Target, entries: tuple[FeedItem, ...]
+        self, network_build: NetworkBuild, target: Output, entries: tuple[FeedItem, ...]
     ) -> Feed:
-        spec, options = target.spec, self.options
+        spec, options = target.spec.feed, self.options
+        assert spec is not None  # a post feed
         home = network_build.view_url(spec.kind.view, target.key) or ""
         utm = {}
         if options.utm_enabled:
@@ -273,24 +221,18 @@ class FeedsBuild:
 
     # -- on_page_context: discovery -------------------------------------------
 
-    def site_feeds(self) -> list[Target]:
-        return self.by_view.get(("blog", ""), [])
-
-    def feeds_of(self, view: str, key: str) -> list[Target]:
-        """The feeds that follow the index page `view`/`key` (author, persona, category, blog)."""
-        return self.by_view.get((view, key), [])
-
-    @staticmethod
-    def link_title(target: Target) -> str:
-        return f"{target.title} ({target.spec.format.label})"
-
-
-def _path(spec: FeedSpec, key: str) -> str:
-    try:
-        return spec.path_for(key)
-    except PathFormatError as error:
-        problem = f"{describe_feed(spec, key)} has no usable path: {error}"
-        raise option_error("hubspoke/feeds", None, problem) from None
+    def announce(self, head: Head, role) -> None:
+        """The feeds' <link rel="alternate"> and "Follow" links on a page (see
+        `core.outputs` for which page announces which feed)."""
+        if self.run is None:
+            return
+        roles = [(role.kind, role.key)] if role is not None else []
+        self.run.announce(
+            head,
+            roles,
+            links=self.options.discovery_links,
+            follow=self.options.discovery_follow,
+        )
 
 
 def _media_type(name: str) -> str:

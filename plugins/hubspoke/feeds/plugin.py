@@ -72,7 +72,7 @@ class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
         self.build.plan(network, files)
         outputs = self.build.render(network, files)
         self.build.add_files(outputs, files)
-        self.written = Counter(t.spec.format.label for t in self.build.targets)
+        self.written = Counter(t.spec.label for t in self.build.targets)
         return env
 
     @step("feeds")
@@ -80,30 +80,7 @@ class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
         network = self._network(config)
         if self.build is None or network is None:
             return context
-        head = head_of(context)
-        options = self.config
-        own = []
-        role = network.role_of(page)
-        if role is not None:
-            own = self.build.feeds_of(role.kind, role.key)
-        if options.discovery_links:
-            site = self.build.site_feeds()
-            for target in site + [t for t in own if t not in site]:
-                head.link(
-                    "alternate",
-                    target.href,
-                    type=target.spec.format.media_type,
-                    title=self.build.link_title(target),
-                )
-        if options.discovery_follow:
-            for target in own:
-                head.follow.append(
-                    {
-                        "href": target.href,
-                        "type": target.spec.format.media_type,
-                        "label": target.spec.format.label,
-                    }
-                )
+        self.build.announce(head_of(context), network.role_of(page))
         return context
 
     @step("feeds")

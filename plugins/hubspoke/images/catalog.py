@@ -50,7 +50,9 @@ from hubspoke.core.images.markup import (
 )
 from hubspoke.core.images.plan import Encoding, Output, is_infographic, plan_source
 from hubspoke.core.images.svg import SvgProblem, check_svg
+from hubspoke.core.outputs import Claims
 from hubspoke.core.urls import source_path
+from hubspoke.outputs import refuse, register_files
 from hubspoke.site_options import theme_language
 
 from .cards import CardMaker
@@ -95,6 +97,7 @@ class ImagesBuild:
         self._names: dict[str, list[str]] | None = None  # before pages: see _note_names
         self._name_args: tuple = ()
         self._published: dict[str, str] = {}  # a path this build writes -> what it is
+        self._claims = Claims()  # the network's register of output paths, in publish
         self.cards = CardMaker(self)
 
     # -- on_files -------------------------------------------------------------
@@ -236,6 +239,8 @@ class ImagesBuild:
     def publish(self, files: Files, network_build) -> None:
         """Check, plan, encode (what the cache lacks) and publish every content image."""
         self._raise_problems()
+        self._claims = getattr(network_build, "claims", None) or Claims()
+        register_files(self._claims, files, self.config)
         avatars = self._avatar_urls(network_build)
         self._avatar_set = set(avatars.values())
         for author_id, url in avatars.items():
@@ -261,6 +266,7 @@ class ImagesBuild:
         for source in self.sources.values():
             self._publish_source(files, source)
         self.cards.publish(files)
+        refuse(self._claims.collisions(), "hubspoke/images")
         self._report()
 
     def _is_content(self, file: File, avatars: dict[str, str]) -> bool:
@@ -348,14 +354,15 @@ class ImagesBuild:
         """Swap the original for its cleaned copy; add every variant; remember the view."""
         plan, original = source.planned(), source.file
         files.remove(original)
-        files.append(
-            File.generated(
-                self.config,
-                original.src_uri,
-                abs_src_path=self.cached(plan.original),
-                inclusion=original.inclusion,
-            )
+        cleaned = File.generated(
+            self.config,
+            original.src_uri,
+            abs_src_path=self.cached(plan.original),
+            inclusion=original.inclusion,
         )
+        files.append(cleaned)
+        if self._claims.holder(cleaned.dest_uri) is not None:
+            self._claims.settle(cleaned.dest_uri, cleaned)
         self._count(plan.original)
         self._published[original.src_uri] = source.label
         stem, _ = posixpath.splitext(original.src_uri)
@@ -403,16 +410,10 @@ class ImagesBuild:
         return Rendition(largest.width, largest.height, tuple(sources), fallback_variants)
 
     def add_file(self, files: Files, uri: str, output: Output, what: str) -> File:
-        """Publish a cached output at `uri`; another file already there is an error."""
-        other = files.get_file_from_path(uri)
-        if other is not None:
-            # A published image's file is its cleaned copy in the cache: name the source.
-            shown = self._published.get(other.src_uri) or self.file_label(other)
-            raise PluginError(
-                f"hubspoke/images: {what} would be written to '{uri}', which "
-                f"{shown} already produces; rename one of them"
-            )
+        """Publish a cached output at `uri`; its path is claimed in the one register of
+        output paths (every clash is refused at the end of `publish`)."""
         file = File.generated(self.config, uri, abs_src_path=self.cached(output))
+        self._claims.claim(file.dest_uri, what, token=file)
         files.append(file)
         self._published[uri] = what
         self._count(output)

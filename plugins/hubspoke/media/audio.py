@@ -17,11 +17,12 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
 from hubspoke.core import labels as texts
+from hubspoke.core import outputs as core_outputs
 from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.media import audio as core_audio
@@ -31,6 +32,7 @@ from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 from hubspoke.network.sitefiles import listed_file
 from hubspoke.options import option_error
+from hubspoke.outputs import OutputRun
 from hubspoke.site_options import theme_language
 
 from .config import MediaConfig, ShowConfig
@@ -59,6 +61,39 @@ class Published:
     show: str
 
 
+class PodcastSite(core_outputs.PartialSite):
+    """The site as the table of outputs reads it for podcast feeds (`OutputSite`)."""
+
+    def __init__(self, audio: AudioPosts, build: NetworkBuild):
+        self.audio, self.build = audio, build
+        self.network = build.network
+        self.labels = build.labels
+        self.site_name = audio.config.site_name
+        self.tagline = audio.config.site_description
+        self.items_limit = 0
+
+    def episodes(self) -> dict[str, tuple]:
+        """Show -> its syndicated episodes (posts), by source path."""
+        found: dict[str, list] = {}
+        for _, published in sorted(self.audio.posts.items()):
+            if self.network.visibility(published.post).syndicated:
+                found.setdefault(published.show, []).append(published.post)
+        return {show: tuple(posts) for show, posts in found.items()}
+
+    def show_title(self, key: str) -> str:
+        return self.audio.show_title(key)
+
+    def show(self, output) -> podcast.Show:
+        files = self.audio.files
+        if files is None:
+            raise RuntimeError("a podcast show is asked for after on_files (AudioPosts.split)")
+        base = urls.site_base(self.audio.site_url)
+        return self.audio._show(output.key, output.path, base, files)
+
+    def episode(self, post) -> podcast.Episode:
+        return self.audio.episode(post, self.build)
+
+
 class AudioPosts:
     """Audio posts and podcast shows of one build."""
 
@@ -74,7 +109,8 @@ class AudioPosts:
         self.posts: dict[str, Published] = {}
         self.unused: dict[str, File] = {}
         self.referenced: set[str] = set()
-        self.feeds: dict[str, str] = {}  # show key -> site-relative feed URL
+        self.run: OutputRun | None = None  # the podcast feeds, from the table of outputs
+        self.build: NetworkBuild | None = None
         self.shows = self._shows()
 
     def _shows(self) -> dict[str, ShowConfig | None]:
@@ -203,32 +239,30 @@ class AudioPosts:
             raise stop(f"'{value}' not found (looked for {self.labels.docs(path)})")
         return urls.relative_url(target.url, page.url)
 
-    def plan_feeds(self, network: Network) -> None:
-        """Which shows get a feed (those with a syndicated episode), and their paths; a
-        feed path that another feed or file takes, or a show image that is not there, is
-        refused here, before any page is rendered."""
-        self.feeds = {}
-        for found in self.posts.values():
-            if network.visibility(found.post).syndicated:
-                self.feeds[found.show] = format_path(self.options.podcast_path, key=found.show)
+    def plan_feeds(self, build: NetworkBuild) -> None:
+        """Which shows get a feed (those with a syndicated episode: the entry `podcast` of
+        the table of outputs), and their paths; a feed path that another feed or file
+        takes, or a show image that is not there, is refused here, before any page is
+        rendered."""
+        self.build = build
+        site = PodcastSite(self, build)
+        paths = {"podcast": self.options.podcast_path}
+        self.run = OutputRun(MEDIA, site, paths, prefix=MEDIA, refuse=self._refuse_collisions)
         files = self.files
         if files is None:
             return
-        taken = {f.dest_uri: f for f in files}
-        claimed: dict[str, str] = {}
-        for key, path in sorted(self.feeds.items()):
+        for key in sorted(core_outputs.PODCAST.select(site)):
             self._show_image(key, files)
-            if path in claimed:
-                self._refuse(
-                    ("podcast_path",),
-                    f"the podcast feeds of the shows '{claimed[path]}' and '{key}' would both "
-                    f"be written to '{path}'",
-                    "put {key} in the option podcast_path, so each show has its own feed",
-                )
-            other = taken.get(path)
-            if other is not None:
-                self._clash(key, path, self.labels.file(other))
-            claimed[path] = key
+        self.run.plan(files, build.claims, self.config)
+
+    @property
+    def feeds(self) -> dict[str, str]:
+        """Show key -> site-relative path of its feed."""
+        return {o.key: o.path for o in self.run.outputs} if self.run is not None else {}
+
+    def _refuse_collisions(self, collisions) -> None:
+        if collisions:
+            self._refuse(("podcast_path",), "\n".join(c.message for c in collisions))
 
     # -- on_env ------------------------------------------------------------------
 
@@ -238,64 +272,38 @@ class AudioPosts:
                 files.remove(file)
 
     def write_feeds(self, files: Files, build: NetworkBuild) -> None:
-        network = build.network
+        """Write the podcast feeds the one way outputs are written (`hubspoke.outputs`)."""
+        if self.run is None:
+            return
+        self.run.write(self.run.render(), files, build.claims, self.config)
+
+    def episode(self, post: Post, build: NetworkBuild) -> podcast.Episode:
+        found = self.posts[post.source]
         base = urls.site_base(self.site_url)
-        written: dict[str, str] = {}
-        for key, path in sorted(self.feeds.items()):
-            episodes = []
-            for found in self.posts.values():
-                post = found.post
-                if found.show != key or not network.visibility(post).syndicated:
-                    continue
-                rendered = build.rendered(post)
-                description = post.description or (
-                    plain_text(rendered.excerpt) if rendered else post.title
-                )
-                explicit = found.audio.explicit
-                if explicit is None:
-                    explicit = self._show_option(key, "explicit", False)
-                episodes.append(
-                    podcast.Episode(
-                        url=urljoin(base, build.post_url(post)),
-                        title=post.title,
-                        description=description,
-                        published=post.date,
-                        authors=tuple(network.authors[a].name for a in post.authors),
-                        audio_url=urljoin(base, found.file.url),
-                        length=found.size,
-                        media_type=found.audio.media_type,
-                        duration=found.audio.itunes_duration,
-                        explicit=explicit,
-                        episode=found.audio.episode,
-                        season=found.audio.season,
-                        episode_type=found.audio.episode_type,
-                    )
-                )
-            show = self._show(key, path, base, files)
-            other = next((f for f in files if f.dest_uri == path), None)
-            if other is not None:  # a file added after on_files
-                self._clash(key, path, written.get(path) or self.labels.file(other))
-            written[path] = f"the podcast feed of show '{key}'"
-            files.append(
-                File.generated(
-                    self.config,
-                    path,
-                    content=podcast.podcast_rss(show, episodes),
-                    inclusion=InclusionLevel.NOT_IN_NAV,
-                )
-            )
+        rendered = build.rendered(post)
+        description = post.description or (plain_text(rendered.excerpt) if rendered else post.title)
+        explicit = found.audio.explicit
+        if explicit is None:
+            explicit = self._show_option(found.show, "explicit", False)
+        return podcast.Episode(
+            url=urljoin(base, build.post_url(post)),
+            title=post.title,
+            description=description,
+            published=post.date,
+            authors=tuple(build.network.authors[a].name for a in post.authors),
+            audio_url=urljoin(base, found.file.url),
+            length=found.size,
+            media_type=found.audio.media_type,
+            duration=found.audio.itunes_duration,
+            explicit=explicit,
+            episode=found.audio.episode,
+            season=found.audio.season,
+            episode_type=found.audio.episode_type,
+        )
 
     def _show_option(self, key: str, name: str, default):
         show = self.shows[key]
         return default if show is None else show[name]
-
-    def _clash(self, key: str, path: str, other: str) -> None:
-        self._refuse(
-            ("podcast_path",),
-            f"the podcast feed of show '{key}' would be written to '{path}', which {other} "
-            "already produces",
-            "change the option podcast_path or move the other file",
-        )
 
     def _refuse(self, option: tuple[str, ...], problem: str, fix: str | None = None) -> None:
         """Stop at the line of mkdocs.yml that sets `option` (as check reports it)."""
@@ -348,6 +356,9 @@ class AudioPosts:
     # -- on_page_context -----------------------------------------------------------
 
     def add_head(self, head: Head, page: Page, build: NetworkBuild) -> None:
+        if self.run is not None:
+            role = build.role_of(page)
+            self.run.announce(head, [(role.kind, role.key)] if role is not None else [])
         found = self.posts.get(page.file.src_uri)
         if found is None or not self.site_url:
             return

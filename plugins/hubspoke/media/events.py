@@ -18,12 +18,11 @@ from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from hubspoke.core import outputs as core_outputs
 from hubspoke.core import urls
-from hubspoke.core.errors import ContentError, ProblemList
 from hubspoke.core.media import events as core_events
 from hubspoke.core.network import metadata
 from hubspoke.core.network.publication import State, Visibility
@@ -31,6 +30,7 @@ from hubspoke.core.urls import format_path, site_base
 from hubspoke.head import Head
 from hubspoke.network import sitemap
 from hubspoke.network.sitefiles import listed_file
+from hubspoke.outputs import OutputRun, refuse, register_files
 from hubspoke.site_options import theme_language
 
 if TYPE_CHECKING:
@@ -42,6 +42,36 @@ from .labels import Labels
 
 EVENT_TEMPLATE = "hubspoke/event.html"
 INDEX_TEMPLATE = "hubspoke/events.html"
+MEDIA = "hubspoke/media"
+
+
+class EventSite(core_outputs.PartialSite):
+    """The site as the table of outputs reads it for calendars (`OutputSite`)."""
+
+    def __init__(self, pages: EventPages):
+        self.pages = pages
+        self.network = pages.build.network
+        self.labels = pages.build.labels
+        self.site_name = pages.config.site_name
+        self.tagline = pages.config.site_description
+        self.items_limit = 0
+
+    def built_events(self) -> list[core_events.Event]:
+        """Every event whose page is built, by source path."""
+        return [self.pages.events[s] for s in sorted(self.pages.page_urls)]
+
+    def upcoming_events(self) -> list[core_events.Event] | None:
+        """The syndicated upcoming events (None: the site has no events page)."""
+        pages = self.pages
+        if pages.index_src is None:
+            return None
+        return [e for e in pages.upcoming() if pages.seen[e.source].syndicated]
+
+    def calendar_entry(self, event: core_events.Event) -> ical.Entry:
+        return self.pages._entry(event)
+
+    def calendar_name(self) -> str:
+        return self.pages.calendar_name()
 
 
 class EventPages:
@@ -64,6 +94,7 @@ class EventPages:
         self.index_url: str | None = None
         self.calendar_url: str | None = None
         self._build: NetworkBuild | None = None  # set by read (on_files)
+        self.run: OutputRun | None = None  # the calendars, from the table of outputs
         try:
             self.locale = Locale.parse(theme_language(config).replace("-", "_"))
         except (UnknownLocaleError, ValueError):
@@ -113,54 +144,28 @@ class EventPages:
             self.page_urls[source] = file.url
         if not self._add_index(files):
             return  # a site without events and without a place for them in the nav
-        from hubspoke.core.media import ical  # icalendar is large: loaded by sites with events only
+        site = EventSite(self)
+        paths = {
+            core_outputs.EVENT_CALENDAR.name: self.options.events_ics_path,
+            core_outputs.EVENTS_CALENDAR.name: self.options.events_calendar_path,
+        }
+        self.run = OutputRun(MEDIA, site, paths, prefix=MEDIA)
+        self.run.plan(files, self.build.claims, self.config)
+        for output in self.run.outputs:
+            if output.spec is core_outputs.EVENT_CALENDAR:
+                self.ics_urls[output.key] = output.path
+            else:
+                self.calendar_url = output.path
 
-        # What writes each output path, as an editor knows it: a content file by its
-        # name, a calendar by the event it is made from.
-        taken = {f.dest_uri: self.labels.file(f) for f in files}
-        problems = ProblemList()
-        for source in sorted(self.page_urls):
-            event = self.events[source]
-            path = format_path(self.options.events_ics_path, slug=event.slug)
-            if path in taken:
-                problems.add(event.shown, self._ics_clash(path, taken[path]))
-                continue
-            content = ical.calendar(
-                [self._entry(event)],
-                name=event.title,
-                description=event.description,
-            )
-            self._add(files, path, content)
-            taken[path] = f"the calendar file of {event.shown}"
-            self.ics_urls[source] = path
-        if problems:
-            error = ContentError(problems.items)
-            raise PluginError(str(error)) from error
-        upcoming = [self._entry(e) for e in self.upcoming() if self.seen[e.source].syndicated]
-        path = format_path(self.options.events_calendar_path)
-        if path in taken:
-            raise PluginError(
-                f"hubspoke/media: the calendar of upcoming events would be written to "
-                f"'{path}', which {taken[path]} already produces; change the option "
-                "events_calendar_path or rename the other file"
-            )
-        name = self.options.events_calendar_name or f"{self.config.site_name} events"
-        content = ical.calendar(upcoming, name=name, description=self.config.site_description)
-        self._add(files, path, content)
-        self.calendar_url = path
+    # -- on_env ---------------------------------------------------------------------
 
-    def _ics_clash(self, path: str, other: str) -> str:
-        if "{slug}" in self.options.events_ics_path:
-            fix = "rename one of the two event files, so their slugs differ"
-        else:
-            fix = "put {slug} in the option events_ics_path, so each event has its own file"
-        return f"its calendar file would be written to '{path}', which {other} already is; {fix}"
+    def write(self, files: Files) -> None:
+        """Write the calendars the one way outputs are written (`hubspoke.outputs`)."""
+        if self.run is not None:
+            self.run.write(self.run.render(), files, self.build.claims, self.config)
 
-    def _add(self, files: Files, path: str, content: bytes) -> None:
-        file = File.generated(
-            self.config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV
-        )
-        files.append(file)
+    def calendar_name(self) -> str:
+        return self.options.events_calendar_name or f"{self.config.site_name} events"
 
     def _add_index(self, files: Files) -> bool:
         """The events index: the writer's page if there is one, else a generated one
@@ -187,12 +192,10 @@ class EventPages:
             content=f"---\n{front}---\n",
             inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
         )
-        other = next((f for f in files if f.dest_uri == file.dest_uri), None)
-        if other is not None:
-            raise PluginError(
-                f"hubspoke/media: the events index would be written to '{file.dest_uri}', which "
-                f"{self.labels.file(other)} already produces; change the option events_url"
-            )
+        claims = self.build.claims
+        register_files(claims, files, self.config)
+        claims.claim(file.dest_uri, "the events index", option="events_url", token=file)
+        refuse(claims.collisions(), MEDIA)
         files.append(file)
         self.index_src, self.index_url = src, file.url
         return True
@@ -323,6 +326,10 @@ class EventPages:
         return Markup("{}").format(text)
 
     def add_head(self, head: Head, page: Page) -> None:
+        if self.run is not None:
+            src = page.file.src_uri
+            role = ("events", "") if src == self.index_src else ("event", src)
+            self.run.announce(head, [role])
         event = self.events.get(page.file.src_uri)
         if event is None or page.file.src_uri not in self.page_urls:
             return

@@ -4,7 +4,7 @@ on_config sets up the build and takes the `audio` fields and event pages that th
 network's one reader read; on_files (after the network) checks audio files, podcast
 show images and feed paths (so check sees them), publishes
 events by the rule and adds the events index, .ics files and assets; on_page_content turns video links into
-players and adds audio players; on_env writes podcast feeds; on_page_context adds
+players and adds audio players; on_env writes podcast feeds and calendars; on_page_context adds
 JSON-LD, og:video and the events' template context; on_post_page adds the player
 script to pages that show a platform video. Per-build state is reset in on_config.
 """
@@ -96,7 +96,7 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
         build = self.site
         if self.audio is not None and build is not None:
             self.audio.split(files, build.network)
-            self.audio.plan_feeds(build.network)
+            self.audio.plan_feeds(build)
         if self.events is not None and build is not None:
             self.events.read(files, build)
         self._check_site_url(config)
@@ -154,6 +154,8 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
             self.audio.write_feeds(files, build)
             if self.audio.feeds:
                 log.info(f"podcast feeds: {', '.join(sorted(self.audio.feeds.values()))}")
+        if self.events is not None:
+            self.events.write(files)
         return env
 
     @step("media")

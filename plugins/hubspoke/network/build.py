@@ -29,8 +29,10 @@ from hubspoke.core.network.indexes import IndexPage
 from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.publication import State
 from hubspoke.core.network.spokes import Spoke
+from hubspoke.core.outputs import Claims
 from hubspoke.editorial.settings import layout
 from hubspoke.media.config import MediaConfig
+from hubspoke.outputs import refuse, register_files
 from hubspoke.site_options import theme_language
 
 from . import navigation
@@ -39,7 +41,7 @@ from .config import NetworkConfig
 from .context import Presenter
 from .kinds import KINDS
 from .rendered import RenderedPost, rendered_post
-from .sitefiles import Claims, PageRole, find_source, generated_page, listed_file, move_post
+from .sitefiles import PageRole, claim_page, find_source, generated_page, listed_file, move_post
 
 SHARE_SCRIPT = "assets/hubspoke/share-mastodon.js"
 # Anything in an unpublished post that may name a local file: link targets (also in
@@ -94,6 +96,8 @@ class NetworkBuild:
         self.company: str = loaded.company or config.site_author or config.site_name
         self.company_spokes: list[Spoke] = list(loaded.company_spokes)
         self.referenced: set[str] = set()
+        # The one register of output paths: every generated page and output claims its own.
+        self.claims = Claims()
         self._markdown: markdown.Markdown | None = None
         self._mentions: re.Pattern[str] | None = None
         self.site_path = urlsplit(config.site_url or "").path or "/"
@@ -237,7 +241,8 @@ class NetworkBuild:
             self.roles[post.source] = PageRole("post", post.source)
             if post.image:
                 self.referenced.add(urls.source_path(post.source, post.image))
-        claims = Claims(files, self.shown)
+        claims = self.claims
+        register_files(claims, files, self.config)
         self._add_overviews(files, claims)
         browse: dict[str, list[IndexPage]] = {"category": [], "archive": []}
         for index in network.index_pages():
@@ -246,6 +251,7 @@ class NetworkBuild:
                 browse[index.kind].append(index)
         presenter.set_browse(browse["category"], browse["archive"])
         self._add_avatars(files, claims)
+        refuse(claims.collisions(), "hubspoke/network")
         home = files.get_file_from_path(self.options.home_page)
         if home is not None and home.is_documentation_page():
             self.roles[home.src_uri] = PageRole("home")
@@ -265,7 +271,7 @@ class NetworkBuild:
                 file = generated_page(
                     self.config, path, title=titles[kind], template=template, in_nav=True
                 )
-                claims.claim(file, f"the {kind} overview page")
+                claim_page(claims, file, f"the {kind} overview page")
                 files.append(file)
             self.roles[file.src_uri] = PageRole(kind)
             self.first_files[(kind, "")] = file
@@ -278,7 +284,7 @@ class NetworkBuild:
                 title=self.labels.text("mastodon.title"),
                 template="hubspoke/share-mastodon.html",
             )
-            claims.claim(file, "the Mastodon share page")
+            claim_page(claims, file, "the Mastodon share page")
             files.append(file)
             self.roles[file.src_uri] = PageRole("share")
             self.addresses.pages[path] = file.url
@@ -309,7 +315,7 @@ class NetworkBuild:
                 in_nav=index.kind == "blog" and index.number == 1,
             )
             what = f"the {index.kind} page {index.key!r}" if index.key else f"the {index.kind} page"
-            claims.claim(file, what)
+            claim_page(claims, file, what)
             files.append(file)
         self.roles[file.src_uri] = PageRole(index.kind, index.key, index)
         self.addresses.pages[index.path] = file.url
@@ -324,7 +330,7 @@ class NetworkBuild:
             page_path = fmt.format(key=author.id).strip("/")
             src = f"{page_path}/{os.path.basename(author.avatar)}"
             file = File.generated(self.config, src, abs_src_path=author.avatar)
-            claims.claim(file, f"the avatar of author '{author.id}'")
+            claim_page(claims, file, f"the avatar of author '{author.id}'")
             files.append(file)
             self.addresses.avatars[author.id] = file.url
 

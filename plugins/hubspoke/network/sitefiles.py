@@ -1,7 +1,7 @@
 """Turn the network into MkDocs files: move posts to their URLs, add generated pages.
 
-Every URL a generated page claims is checked against the files already there:
-two outputs at one URL is an error naming both, never a silent overwrite.
+Every URL a generated page claims goes into the one register of output paths
+(`core.outputs.Claims`): two outputs at one URL is an error naming both.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from urllib.parse import quote
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hubspoke.core import urls
 from hubspoke.core.network.indexes import IndexPage
+from hubspoke.core.outputs import Claims
 
 
 @dataclass(frozen=True)
@@ -75,20 +75,6 @@ def find_source(files: Files, path: str) -> File | None:
     return None
 
 
-class Claims:
-    """Which file writes each output path; a second claim is an error."""
-
-    def __init__(self, files: Files, shown):
-        self._by_dest: dict[str, File] = {}
-        self._shown = shown
-        for file in files:
-            self._by_dest.setdefault(file.dest_uri, file)
-
-    def claim(self, file: File, what: str) -> None:
-        other = self._by_dest.get(file.dest_uri)
-        if other is not None and other is not file:
-            raise PluginError(
-                f"{what} would be written to '{file.dest_uri}', which "
-                f"{self._shown(other)} already produces; rename or move one of them"
-            )
-        self._by_dest[file.dest_uri] = file
+def claim_page(claims: Claims, file: File, what: str) -> None:
+    """Claim a generated page's output path in the one register (`core.outputs.Claims`)."""
+    claims.claim(file.dest_uri, what, token=file)

@@ -201,11 +201,14 @@ def describe(
     elif kind == "persona":
         name = network.personas[key].name
         description = network.personas[key].summary
+    elif kind == "tag":
+        name = network.tags().get(key, key)
+        description = labels.text("feed.tag_description", name=name, site=site)
     else:
         category = network.categories().get(key)
         name = category.name if category else key
         description = labels.text("feed.category_description", name=name, site=site)
-    title = clean_line(KINDS[kind].title.format(site=site, name=name))
+    title = clean_line(KINDS.get(kind, KINDS["category"]).title.format(site=site, name=name))
     return title, clean_line(description) or title  # RSS needs a description
 
 

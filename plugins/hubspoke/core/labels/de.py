@@ -92,6 +92,7 @@ LABELS = {
     "feed.site_description": "Die neuesten Beiträge von {site}",
     "feed.author_description": "Beiträge von {name}, {about}",
     "feed.category_description": "Beiträge der Kategorie {name} auf {site}",
+    "feed.tag_description": "Beiträge mit dem Schlagwort {name} auf {site}",
     "events.subscribe_intro": "Alle kommenden Termine in Ihren Kalender:",
     "events.subscribe": "Kalender abonnieren (iCalendar)",
     "events.upcoming": "Demnächst",

@@ -100,6 +100,7 @@ LABELS = {
     "feed.site_description": "The latest posts of {site}",
     "feed.author_description": "Posts by {name}, {about}",
     "feed.category_description": "Posts in the category {name} on {site}",
+    "feed.tag_description": "Posts tagged {name} on {site}",
     # -- events -----------------------------------------------------------------------
     "events.subscribe_intro": "Add every upcoming event to your calendar app:",
     "events.subscribe": "subscribe to the calendar (iCalendar)",

@@ -90,6 +90,7 @@ LABELS = {
     "feed.site_description": "Les derniers articles de {site}",
     "feed.author_description": "Articles de {name}, {about}",
     "feed.category_description": "Articles de la catégorie {name} sur {site}",
+    "feed.tag_description": "Articles avec l’étiquette {name} sur {site}",
     "events.subscribe_intro": "Ajoutez tous les événements à venir à votre agenda :",
     "events.subscribe": "s’abonner au calendrier (iCalendar)",
     "events.upcoming": "À venir",

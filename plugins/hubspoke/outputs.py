@@ -1,0 +1,162 @@
+"""The MkDocs side of the table of outputs (`hubspoke.core.outputs`): claim, write, announce.
+
+One way to write generated files: every output of the table (post feeds, podcast
+feeds, calendars) is planned and claimed as soon as its items are known, and
+written by `write_file` in on_env, once every page is rendered, straight into
+site_dir (a large site's feeds need not wait in memory for the end of the build).
+The same change detection holds for every output: a file whose bytes did not
+change is not written again (`mkdocs serve` keeps its time stamp).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from hubspoke.core import outputs as core
+from hubspoke.core.outputs import Claims, Collision, Output, OutputSite
+from hubspoke.core.urls import PathFormatError
+from hubspoke.head import Head
+
+
+def shown_file(file: File, root: Path) -> str:
+    """How collision messages name a file no claim describes."""
+    if file.generated_by:
+        return f"the plugin '{file.generated_by}'"
+    if file.abs_src_path:
+        path = Path(file.abs_src_path)
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+    return f"'{file.src_uri}'"
+
+
+def register_files(claims: Claims, files: Files, config: MkDocsConfig) -> None:
+    """Every file MkDocs will write, and the theme's templates, claim their paths (two
+    plain files at one path are MkDocs' concern; a file on a planned output's path is a
+    collision)."""
+    root = Path(config.config_file_path).parent
+    for file in files:
+        holder = claims.holder(file.dest_uri)
+        if holder is None or isinstance(holder.token, Output):
+            claims.claim(file.dest_uri, shown_file(file, root), token=file)
+    for template in (*config.theme.static_templates, *config.extra_templates):
+        if claims.holder(template) is None:
+            claims.claim(template, f"the template {template!r}")
+
+
+def refuse(collisions: list[Collision], prefix: str) -> None:
+    """Every collision at once, one line each."""
+    if collisions:
+        raise PluginError("\n".join(f"{prefix}: {c.message}" for c in collisions))
+
+
+def write_file(config: MkDocsConfig, path: str, content: bytes | str) -> File:
+    """Write an output into site_dir (unless the same bytes are there) and return the File
+    that tells MkDocs about it; its source is its destination, so MkDocs leaves it be."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    target = Path(config.site_dir, *path.split("/"))
+    write_if_changed(target, data)
+    return File.generated(
+        config, path, abs_src_path=str(target), inclusion=InclusionLevel.NOT_IN_NAV
+    )
+
+
+def write_if_changed(target: Path, data: bytes) -> bool:
+    """Write `data` to `target` unless it holds them already; whether it wrote."""
+    if target.is_file() and target.read_bytes() == data:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return True
+
+
+class OutputRun:
+    """One plugin's outputs during one build: which files, their claims, bytes and links.
+
+    `paths` turns entries on (entry name -> path format); only the entries of `owner`
+    count. The table is read when planning, so an entry added to `core.outputs.TABLE`
+    is built like the others.
+    """
+
+    def __init__(
+        self,
+        owner: str,
+        site: OutputSite,
+        paths: Mapping[str, str | None],
+        *,
+        prefix: str,
+        refuse: Callable[[list[Collision]], None] | None = None,
+    ):
+        self.owner = owner
+        self.site = site
+        self.paths = dict(paths)
+        self.prefix = prefix
+        self._refuse = refuse or (lambda found: globals()["refuse"](found, prefix))
+        self.outputs: list[Output] = []
+        self.announced = core.announcement((), site)
+
+    def specs(self) -> list[core.OutputSpec]:
+        return [s for s in core.TABLE if s.owner == self.owner and self.paths.get(s.name)]
+
+    def plan(self, files: Files, claims: Claims, config: MkDocsConfig) -> list[Output]:
+        """Select every output's items and claim its path; every clash is refused at once."""
+        register_files(claims, files, config)
+        try:
+            self.outputs = core.plan(self.specs(), self.site, self.paths)
+        except PathFormatError as error:
+            raise PluginError(f"{self.prefix}: an output has no usable path: {error}") from None
+        core.claim_outputs(claims, self.outputs, self.paths)
+        self._refuse(claims.collisions())
+        self.announced = core.announcement(self.outputs, self.site)
+        return self.outputs
+
+    def render(self) -> Iterable[tuple[Output, bytes]]:
+        """Every planned output's bytes, one at a time."""
+        for output in self.outputs:
+            yield output, output.spec.write(self.site, output)
+
+    def write(
+        self,
+        rendered: Iterable[tuple[Output, bytes]],
+        files: Files,
+        claims: Claims,
+        config: MkDocsConfig,
+    ) -> None:
+        """Write each output as it is rendered; a file added since planning that takes an
+        output's path is refused first."""
+        register_files(claims, files, config)
+        self._refuse(claims.collisions())
+        for output, content in rendered:
+            file = write_file(config, output.path, content)
+            files.append(file)
+            claims.settle(output.path, file)
+
+    def href(self, name: str, key: str = "") -> str | None:
+        """The site-relative URL of the output of entry `name` for `key`, if it is built."""
+        for output in self.outputs:
+            if output.spec.name == name and output.key == key:
+                return output.href
+        return None
+
+    def announce(
+        self, head: Head, roles: Iterable[core.Role], *, links: bool = True, follow: bool = True
+    ) -> None:
+        """`<link rel="alternate">` and "Follow" links on a page that plays `roles`."""
+        roles = list(roles)
+        if links:
+            for output in self.announced.links_on(roles):
+                head.link(
+                    "alternate", output.href, type=output.spec.media_type, title=output.link_title
+                )
+        if follow:
+            for output in self.announced.follows_on(roles):
+                head.follow.append(
+                    {
+                        "href": output.href,
+                        "type": output.spec.media_type,
+                        "label": output.spec.label,
+                    }
+                )
