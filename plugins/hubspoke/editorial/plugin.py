@@ -14,15 +14,16 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.build_order import step
 from hubspoke.core.editorial import policy as policy_rules
 from hubspoke.core.editorial.report import Report, build_report
-from hubspoke.core.urls import format_path, generated_source
+from hubspoke.core.urls import format_path
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
+from hubspoke.network.sitefiles import generated_page
 
 from . import settings
 from .config import EditorialConfig
@@ -104,9 +105,8 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
 
     def _add_insights_page(self, files: Files, config: MkDocsConfig) -> None:
         path = format_path(self.config.insights_url)
-        src = generated_source(path)
-        content = f"---\ntemplate: {TEMPLATE}\nsearch:\n  exclude: true\n---\n"
-        page = File.generated(config, src, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        page = generated_page(config, path, template=TEMPLATE, meta={"search": {"exclude": True}})
+        src = page.src_uri
         claim_page(hub_of(config).site, files, config, page)
         files.append(page)
         stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")

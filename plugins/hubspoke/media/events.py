@@ -13,12 +13,11 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import yaml
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, format_time
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import outputs as core_outputs
@@ -36,6 +35,8 @@ from hubspoke.site_options import theme_language
 if TYPE_CHECKING:
     from hubspoke.core.media import ical
     from hubspoke.network.build import NetworkBuild
+
+from hubspoke.network.sitefiles import generated_page
 
 from .config import MediaConfig
 from .labels import Labels
@@ -180,17 +181,13 @@ class EventPages:
         named = self.config.nav is not None and _mentions(self.config.nav, src)
         if not self.events and not named:
             return False
-        front = yaml.safe_dump(
-            {"title": self.options.events_title, "template": INDEX_TEMPLATE},
-            allow_unicode=True,
-            sort_keys=False,
-        )
-        in_nav = self.config.nav is None or named
-        file = File.generated(
+        file = generated_page(
             self.config,
-            src,
-            content=f"---\n{front}---\n",
-            inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+            path,
+            title=self.options.events_title,
+            template=INDEX_TEMPLATE,
+            in_nav=self.config.nav is None or named,
+            section_index=True,
         )
         claims = self.build.claims
         register_files(claims, files, self.config)

@@ -7,6 +7,7 @@ Every URL a generated page claims goes into the one register of output paths
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -49,20 +50,27 @@ def generated_page(
     config: MkDocsConfig,
     path: str,
     *,
-    title: str,
     template: str,
+    title: str | None = None,
     body: str = "",
     description: str | None = None,
     in_nav: bool = False,
+    section_index: bool | None = None,
+    meta: Mapping[str, object] | None = None,
 ) -> File:
-    """A virtual Markdown page at `path` rendered with one of our templates."""
-    meta = {"title": title, "template": template}
+    """A virtual Markdown page at `path` rendered with one of our templates: the one way
+    every section makes a page of its own (index, overview, share, events and insights
+    pages). `section_index` (default: `in_nav`) makes it the index of its folder."""
+    front: dict[str, object] = {"title": title} if title is not None else {}
+    front["template"] = template
     if description:
-        meta["description"] = description
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000)
-    content = f"---\n{front}---\n\n{body}\n"
+        front["description"] = description
+    front.update(meta or {})
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    content = f"---\n{text}---\n\n{body}\n"
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    source = urls.generated_source(path, section_index=in_nav)
+    index = in_nav if section_index is None else section_index
+    source = urls.generated_source(path, section_index=index)
     return File.generated(config, source, content=content, inclusion=inclusion)
 
 
