@@ -250,10 +250,8 @@ class CardMaker:
         if not self.enabled:
             return None
         role = network_build.role_of(page) if network_build is not None else None
-        card = None
-        if role is not None and (role.index is not None or role.kind == "post"):
-            own = KINDS[role.kind].card
-            card = self.cards.get((own, role.key)) if own != "site" else None
+        own = KINDS[role.kind].card if role is not None else "site"
+        card = self.cards.get((own, role.key)) if role is not None and own != "site" else None
         return card or self.cards.get(("site", ""))
 
     def add_head(self, context, page: Page, network_build: NetworkBuild | None) -> None:
