@@ -108,7 +108,7 @@ class Site:
         self.clock = _clock(clock_text, network.clock, self.layout.timezone)
         # The build applies the policy only where mkdocs.yml lists the editorial plugin;
         # check applies it exactly there too, so the two agree.
-        self.enabled = self.options.enabled and "editorial" in hub_of(self.config).options
+        self.enabled = self.options.enabled and "editorial" in hub.options
 
     def load(self) -> LoadedSite:
         return load_site(self.layout, self.clock)

@@ -15,7 +15,6 @@ from markupsafe import Markup
 from hubspoke.core.editorial import charts
 from hubspoke.core.editorial.report import Report, iso, runway_dict
 from hubspoke.core.editorial.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
-from hubspoke.core.outputs import Claims
 from hubspoke.outputs import refuse, register_files
 
 if TYPE_CHECKING:
@@ -167,10 +166,10 @@ def _timeline_desc(rows, report: Report) -> str:
     )
 
 
-def claim_page(network_build, files, config, page) -> None:
+def claim_page(network_build: NetworkBuild, files, config, page) -> None:
     """Claim the insights page's path in the one register of output paths (a clash names
     both and the option insights_url)."""
-    claims = getattr(network_build, "claims", None) or Claims()
+    claims = network_build.claims
     register_files(claims, files, config)
     claims.claim(page.dest_uri, "the insights page", option="insights_url", token=page)
     refuse(claims.collisions(), "hubspoke/editorial")

@@ -23,6 +23,7 @@ from hubspoke.core.editorial.report import Report, build_report
 from hubspoke.core.urls import format_path
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
+from hubspoke.network.build import NetworkBuild
 from hubspoke.network.sitefiles import generated_page
 
 from . import settings
@@ -67,10 +68,10 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
     # Default priority: runs after the network's on_files (50), which reads the content.
     @step("editorial")
     def on_files(self, files: Files, *, config: MkDocsConfig):
-        build = hub_of(config).site
+        hub = hub_of(config)
+        build = hub.site
         if not self.config.enabled or build is None or not build.content_read:
             return files
-        hub = hub_of(config)
         layout = settings.layout(config, build.options, hub.media)
         if self.config.policy_enabled:
             for problem in self._policy_problems(build, layout):
@@ -85,7 +86,7 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
                 },
                 categories_allowed=layout.categories_allowed,
             )
-            self._add_insights_page(files, config)
+            self._add_insights_page(files, config, build)
         return files
 
     def _insights_wanted(self) -> bool:
@@ -103,11 +104,11 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
             site_url=layout.site_url,
         )
 
-    def _add_insights_page(self, files: Files, config: MkDocsConfig) -> None:
+    def _add_insights_page(self, files: Files, config: MkDocsConfig, build: NetworkBuild) -> None:
         path = format_path(self.config.insights_url)
         page = generated_page(config, path, template=TEMPLATE, meta={"search": {"exclude": True}})
         src = page.src_uri
-        claim_page(hub_of(config).site, files, config, page)
+        claim_page(build, files, config, page)
         files.append(page)
         stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")
         if files.get_file_from_path(STYLESHEET) is None:

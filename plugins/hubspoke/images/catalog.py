@@ -239,7 +239,7 @@ class ImagesBuild:
     def publish(self, files: Files, network_build) -> None:
         """Check, plan, encode (what the cache lacks) and publish every content image."""
         self._raise_problems()
-        self._claims = getattr(network_build, "claims", None) or Claims()
+        self._claims = network_build.claims if network_build is not None else Claims()
         register_files(self._claims, files, self.config)
         avatars = self._avatar_urls(network_build)
         self._avatar_set = set(avatars.values())

@@ -27,6 +27,3 @@ class Addresses:
     def view(self, kind: str, key: str = "") -> str | None:
         """The first page of an index (author, persona, category, ...), if it is built."""
         return self.pages.get(urls.format_path(self.view_formats[kind], key=key))
-
-    def page(self, path: str) -> str | None:
-        return self.pages.get(path)

@@ -51,10 +51,8 @@ class SocialMetadata:
         post = self.build.post_of(page) if kind == "article" else None  # a post's role
         if post is not None:
             authors = [self.build.network.authors[a] for a in post.authors]
-            author_urls = [
-                self.presenter.absolute(self.presenter.view_url("author", a.id) or "")
-                for a in authors
-            ]
+            pages = [self.presenter.view_url("author", a.id) for a in authors]
+            author_urls = [self.presenter.absolute(u) for u in pages if u]
             og = metadata.open_graph(
                 kind="article",
                 title=post.title,
@@ -124,9 +122,10 @@ class SocialMetadata:
     def _person(self, author: Author) -> dict:
         presenter = self.presenter
         avatar = presenter.addresses.avatars.get(author.id)
+        page = presenter.view_url("author", author.id)  # None: the author has no page
         return metadata.person(
             name=author.name,
-            url=presenter.absolute(presenter.view_url("author", author.id) or ""),
+            url=presenter.absolute(page) if page else None,
             job_title=author.title,
             works_for=author.organization or self.build.company,
             same_as=[s.url for s in author.spokes],
