@@ -183,6 +183,43 @@ def test_a_feed_path_taken_by_a_generated_page_is_an_error_naming_both(site_copy
     assert "paths.author.atom" in message
 
 
+def test_a_content_file_on_the_stylesheet_path_is_an_error_with_the_other_clashes(
+    site_copy, tmp_path
+):
+    source = site_copy("feeds")
+    for name in ("feed.xsl", "rss.xml"):
+        target = source / "content/feeds" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("<x/>")
+    config = source / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "  - hubspoke/network:\n",
+            "  - hubspoke/network:\n      content_files_allowed: [feeds/feed.xsl, feeds/rss.xml]\n",
+            1,
+        )
+    )
+    message = failing_build(source, tmp_path)
+    # Both clashes in one message: the stylesheet's and the feed's.
+    assert (
+        "the feed stylesheet would be written to 'feeds/feed.xsl', which "
+        "content/feeds/feed.xsl already produces; change the option stylesheet_path"
+    ) in message
+    assert "the RSS feed of the site would be written to 'feeds/rss.xml'" in message
+    assert not (tmp_path / "site/feeds").exists()
+
+
+@pytest.mark.parametrize("written", ["/feeds/style.xsl", " feeds/style.xsl/ "])
+def test_a_stylesheet_path_with_slashes_around_is_the_same_path(site_copy, tmp_path, written):
+    source = site_copy("feeds")
+    configure(source, {"stylesheet": True, "stylesheet_path": written})
+    result = run_mkdocs(source, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "site/feeds/style.xsl").is_file()
+    rss = (tmp_path / "site/feeds/rss.xml").read_bytes()
+    assert b'<?xml-stylesheet href="style.xsl" type="text/xsl"?>' in rss
+
+
 def test_two_feeds_on_one_path_are_an_error(site_copy, tmp_path):
     source = site_copy("feeds")
     configure(
@@ -213,6 +250,10 @@ def test_two_feeds_on_one_path_are_an_error(site_copy, tmp_path):
         (
             {"stylesheet_path": "../feed.xsl"},
             "Plugin 'hubspoke/feeds' option 'stylesheet_path': '../feed.xsl' has an unsafe part",
+        ),
+        (
+            {"stylesheet_path": "feeds//feed.xsl"},
+            "Plugin 'hubspoke/feeds' option 'stylesheet_path': 'feeds//feed.xsl' has an unsafe",
         ),
         ({"kinds": ["tags"]}, "Expected one of"),
     ],

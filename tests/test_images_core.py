@@ -413,6 +413,10 @@ def test_drawings_are_quantized_and_photos_are_not(tmp_path):
         ('<p>the words</p><h3 id="words">', "words", True),
         ('<h2 id="a.b">', "a.b", True),
         ('<h2 id="axb">', "a.b", False),
+        ('<textarea id="words">x</textarea>', "words", True),
+        ('<script id="words"></script>', "words", True),
+        ('<textarea><h2 id="words"></textarea>', "words", False),
+        ('<h2 id="caf&eacute;">', "café", True),
     ],
 )
 def test_has_id_finds_only_a_whole_element_id(page, anchor, found):

@@ -227,6 +227,52 @@ def test_hostile_title_gives_valid_escaped_metadata(site_copy, tmp_path):
     assert parse_qs(urlsplit(share).query)["text"] == [TITLE]
 
 
+def test_an_author_with_no_listed_post_is_named_by_their_own_page(site_copy, tmp_path):
+    """An author whose only post is unlisted still has a profile page, and the post's
+    JSON-LD names them by it, never by the home page."""
+    source = site_copy("basic")
+    (source / "authors/noa.yml").write_text(
+        "name: Noa Newcomer\nrole: expert\ntitle: Engineer\nbio: New here.\n"
+    )
+    (source / "content/blog/posts/quiet.md").write_text(
+        "---\ntitle: Quiet\ndate: 2025-04-02\nauthors: [noa, ada]\nslug: quiet\n"
+        "unlisted: true\n---\nBody.\n"
+    )
+    built = build_in_process(source, tmp_path / "site")
+    (posting,) = jsonld(built.html("blog/2025/04/02/quiet/"))
+    urls = {p["name"]: p["url"] for p in posting["author"]}
+    assert urls == {
+        "Noa Newcomer": "https://hub.example.com/authors/noa/",
+        "Ada Expert": "https://hub.example.com/authors/ada/",
+    }
+
+
+def test_an_author_without_a_page_gets_no_url_in_jsonld():
+    """Should an author have no page, their Person carries no URL (the home page's
+    would give them the company's identity)."""
+    from types import SimpleNamespace
+
+    from hubspoke.core.network.model import Author
+    from hubspoke.network.social import SocialMetadata
+
+    presenter = SimpleNamespace(
+        addresses=SimpleNamespace(avatars={}),
+        view_url=lambda kind, key: None if key == "noa" else f"authors/{key}/",
+        absolute=lambda url: "https://hub.example.com/" + url,
+    )
+    social = object.__new__(SocialMetadata)
+    social.presenter, social.build = presenter, SimpleNamespace(company="Example Corp")
+    noa = Author(
+        id="noa", name="Noa", role="expert", title="Engineer", bio="New.", source="authors/noa.yml"
+    )
+    person = social._person(noa)
+    assert person["name"] == "Noa" and "url" not in person
+    ada = Author(
+        id="ada", name="Ada", role="expert", title="Engineer", bio="Old.", source="authors/ada.yml"
+    )
+    assert social._person(ada)["url"] == "https://hub.example.com/authors/ada/"
+
+
 def test_spoke_registry_errors_name_the_file_and_line(site_copy, tmp_path):
     from .conftest import run_mkdocs
 

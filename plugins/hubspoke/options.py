@@ -154,7 +154,8 @@ class PathFormat(c.Type):
         except PathFormatError as error:
             filled = f"{value!r} filled with sample values: " if self.samples else ""
             raise ValidationError(f"{filled}{error}") from None
-        return value
+        # The path as every path of the site is written: '/feeds/feed.xsl' is 'feeds/feed.xsl'.
+        return value.strip().strip("/")
 
 
 class TimeZone(c.Type):

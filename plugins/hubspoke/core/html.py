@@ -10,6 +10,7 @@ same attribute values, text untouched); `has_id` uses the parser itself.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Callable, Iterator
@@ -59,30 +60,30 @@ class _Ids(HTMLParser):
     # the elements whose text is not markup, and extending it is how a parser adds one.
     CDATA_CONTENT_ELEMENTS = ("script", "style", "textarea")  # type: ignore[misc]
 
-    def __init__(self, anchor: str):
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.anchor = anchor
-        self.found = False
+        self.found: set[str] = set()
 
     def handle_starttag(self, tag, attrs) -> None:
-        if tag not in self.CDATA_CONTENT_ELEMENTS:
-            self.found = self.found or any(k == "id" and v == self.anchor for k, v in attrs)
+        # A raw text element's own id counts; what is inside it is text, never a tag.
+        self.found.update(v for k, v in attrs if k == "id" and v)
 
     handle_startendtag = handle_starttag
 
 
-def has_id(page_html: str, anchor: str) -> bool:
-    """Whether an element of the page has id `anchor`, read with `html.parser`.
+@functools.lru_cache(maxsize=16)
+def ids(page_html: str) -> frozenset[str]:
+    """Every element id of the page, read with `html.parser`, once per page: the
+    checks of one page's anchors (images, videos, audio) share one parse."""
+    parser = _Ids()
+    parser.feed(page_html)
+    parser.close()
+    return frozenset(parser.found)
 
-    A plain substring search first: most pages never name the anchor, and only
-    those that do (a few per build) are parsed.
-    """
-    if not anchor or anchor not in html.unescape(page_html):
-        return False
-    ids = _Ids(anchor)
-    ids.feed(page_html)
-    ids.close()
-    return ids.found
+
+def has_id(page_html: str, anchor: str) -> bool:
+    """Whether an element of the page has id `anchor`."""
+    return bool(anchor) and anchor in ids(page_html)
 
 
 def parse_attrs(text: str) -> list[tuple[str, str | None]]:

@@ -25,7 +25,7 @@ The adapter (`hubspoke.outputs`) gives the site (`OutputSite`) and writes the fi
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 from urllib.parse import quote
@@ -106,7 +106,9 @@ class OutputSpec:
     `path` is the default URL format, `option` the option that changes it (None: fixed),
     `key` the placeholder `path` must use (None: one file). `select` maps the site to
     {key: items}; a key is written even with no items only if `select` returns it.
-    `describe` gives (title, description); `write` the bytes. `announce` and `follow`
+    `describe` gives a key's (title, description) from its items; `write` the bytes.
+    Entries of one `group` (the formats of one feed kind) select and describe alike:
+    a plan asks the first of them only. `announce` and `follow`
     name the pages whose head links the file and which show a "Follow" link.
     `owner` is the plugin that writes it (and whose options turn it on).
     """
@@ -120,7 +122,7 @@ class OutputSpec:
     label: str
     what: str  # how messages name one file: "the Atom feed of author '{key}'"
     select: Callable[[OutputSite], Mapping[str, tuple]]
-    describe: Callable[[OutputSite, str], tuple[str, str]]
+    describe: Callable[[OutputSite, str, tuple], tuple[str, str]]
     write: Callable[[OutputSite, Output], bytes]
     announce: Callable[[OutputSite, Output], Iterable[Role]] = _nowhere
     follow: Callable[[OutputSite, Output], Iterable[Role]] = _nowhere
@@ -128,6 +130,7 @@ class OutputSpec:
     shown: Callable[[Output], str] | None = None  # how messages name one file, if not `what`
     same_fix: Callable[[str], str] | None = None  # the fix when two of its files clash
     values: Callable[[str, tuple], Mapping[str, str]] | None = None  # placeholders, if not key
+    group: Hashable = None  # entries that select and describe alike
 
 
 @dataclass(frozen=True)
@@ -162,17 +165,23 @@ def plan(
     """Every output of the entries `paths` turns on (entry name -> path format; None or
     missing: off), for every key they select, in the order of the table then of keys."""
     outputs = []
+    selected: dict[Hashable, list[tuple[str, tuple, tuple[str, str]]]] = {}
     for spec in table:
         fmt = paths.get(spec.name)
         if fmt is None:
             continue
-        for key, items in sorted(spec.select(site).items()):
+        group = spec.group if spec.group is not None else id(spec)
+        if group not in selected:
+            selected[group] = [
+                (key, tuple(items), spec.describe(site, key, tuple(items)))
+                for key, items in sorted(spec.select(site).items())
+            ]
+        for key, items, (title, description) in selected[group]:
             if spec.values is not None:
-                path = format_path(fmt, **spec.values(key, tuple(items)))
+                path = format_path(fmt, **spec.values(key, items))
             else:
                 path = format_path(fmt, **({spec.key: key} if spec.key else {}))
-            title, description = spec.describe(site, key)
-            outputs.append(Output(spec, key, path, tuple(items), title, description))
+            outputs.append(Output(spec, key, path, items, title, description))
     return outputs
 
 
@@ -347,7 +356,7 @@ def post_feed(
         label=spec.format.label,
         what=what,
         select=pick,
-        describe=lambda site, key: describe(
+        describe=lambda site, key, items: describe(
             site.network,
             kind.name,
             key,
@@ -359,6 +368,7 @@ def post_feed(
         announce=(lambda site, output: [EVERY_PAGE]) if single else home,
         follow=home,
         feed=spec,
+        group=("feed", kind.name, None if wanted is None else frozenset(wanted)),
     )
 
 
@@ -376,7 +386,7 @@ PODCAST = OutputSpec(
     label="Podcast",
     what="the podcast feed of show '{key}'",
     select=lambda site: {show: tuple(posts) for show, posts in site.episodes().items() if posts},
-    describe=lambda site, key: (site.show_title(key), ""),
+    describe=lambda site, key, items: (site.show_title(key), ""),
     write=_podcast_write,
     announce=lambda site, output: [("blog", ""), *(("post", p.source) for p in output.items)],
     same_fix=lambda fmt: "put {key} in the option podcast_path, so each show has its own feed",
@@ -409,10 +419,7 @@ EVENT_CALENDAR = OutputSpec(
     label="iCalendar",
     what="the calendar file of {key}",
     select=lambda site: {e.source: (e,) for e in site.built_events()},
-    describe=lambda site, key: (
-        next(e.title for e in site.built_events() if e.source == key),
-        "",
-    ),
+    describe=lambda site, key, items: (items[0].title, ""),
     values=lambda key, items: {"slug": items[0].slug},
     write=_event_calendar,
     announce=lambda site, output: [("event", e.source) for e in output.items],
@@ -441,7 +448,7 @@ EVENTS_CALENDAR = OutputSpec(
     label="iCalendar",
     what="the calendar of upcoming events",
     select=lambda site: _upcoming(site),
-    describe=lambda site, key: (site.calendar_name(), ""),
+    describe=lambda site, key, items: (site.calendar_name(), ""),
     write=_events_calendar,
     announce=lambda site, output: [
         ("events", ""),

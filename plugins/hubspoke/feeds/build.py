@@ -34,7 +34,7 @@ from hubspoke.core.network.model import Author, Post
 from hubspoke.core.outputs import Claims, Output
 from hubspoke.core.urls import site_base, source_path
 from hubspoke.head import Head
-from hubspoke.outputs import OutputRun, write_file
+from hubspoke.outputs import OutputRun, register_files, write_file
 from hubspoke.site_options import theme_language
 
 from .config import FeedsConfig
@@ -116,6 +116,7 @@ class FeedsBuild:
         self.claims = network_build.claims
         site = FeedSite(self, network_build, files)
         self.run = OutputRun(FEEDS, site, self.paths, prefix=FEEDS)
+        register_files(self.claims, files, self.config)  # a docs file there is a clash too
         if self.uses_stylesheet:
             self.claims.claim(
                 self.options.stylesheet_path, "the feed stylesheet", option="stylesheet_path"

@@ -110,6 +110,7 @@ class AudioPosts:
         self.unused: dict[str, File] = {}
         self.referenced: set[str] = set()
         self.run: OutputRun | None = None  # the podcast feeds, from the table of outputs
+        self.feeds: dict[str, str] = {}  # show key -> site-relative URL of its feed
         self.build: NetworkBuild | None = None
         self.shows = self._shows()
 
@@ -254,11 +255,7 @@ class AudioPosts:
         for key in sorted(core_outputs.PODCAST.select(site)):
             self._show_image(key, files)
         self.run.plan(files, build.claims, self.config)
-
-    @property
-    def feeds(self) -> dict[str, str]:
-        """Show key -> site-relative path of its feed."""
-        return {o.key: o.path for o in self.run.outputs} if self.run is not None else {}
+        self.feeds = {o.key: o.href for o in self.run.outputs}
 
     def _refuse_collisions(self, collisions) -> None:
         if collisions:
