@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from .editorial.config import EditorialConfig
     from .feeds.config import FeedsConfig
+    from .fragments import Fragments
     from .images.config import ImagesConfig
     from .media.config import MediaConfig
     from .network.build import NetworkBuild
@@ -51,6 +52,17 @@ class Hub:
     site: NetworkBuild | None = None
     # Set by `hubspoke check`'s trial build: go on with the readable content.
     keep_going: bool = False
+    _fragments: Fragments | None = field(default=None, repr=False)
+
+    def fragments(self, config: MkDocsConfig) -> Fragments:
+        """The theme's templates, overrides first, for markup rendered outside a page
+        template. Made at first use (on_files or later), once every section has added its
+        template folder in on_config; one environment for the whole build."""
+        if self._fragments is None:
+            from .fragments import Fragments
+
+            self._fragments = Fragments(config.theme.get_env(), config)
+        return self._fragments
 
     # Each section's options are its plugin's typed Config (hub_of files them by
     # `Section.section`), hence the casts.

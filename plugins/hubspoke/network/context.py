@@ -26,9 +26,9 @@ from hubspoke.core.network.indexes import IndexPage
 from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.spokes import Spoke
 from hubspoke.core.text import slugify
+from hubspoke.fragments import Fragments, root_url
 
 from .addresses import Addresses
-from .fragments import Fragments, root_url
 from .rendered import RenderedPost
 
 

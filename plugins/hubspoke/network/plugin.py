@@ -21,6 +21,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
+from hubspoke.fragments import place
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.options import option_error
@@ -29,7 +30,6 @@ from . import sitemap
 from .build import NetworkBuild
 from .config import NetworkConfig
 from .context import network_name
-from .fragments import Fragments, place
 from .social import SocialMetadata
 
 log = get_plugin_logger(__name__)
@@ -170,7 +170,9 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
             self.build.prune_unpublished_assets(files)
-            self.build.presenter.fragments = Fragments(env, config)
+            fragments = hub_of(config).fragments(config)
+            fragments.adopt(env)
+            self.build.presenter.fragments = fragments
             if self.config.social_metadata:
                 self.social = SocialMetadata(self.build)
         return env

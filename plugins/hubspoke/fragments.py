@@ -1,4 +1,10 @@
-"""HTML rendered once and placed on many pages: post cards, author cards, icons.
+"""Theme templates rendered outside a page template: post cards, players, pictures, icons.
+
+Every piece of markup Hubspoke adds to a page comes from a template of the theme's
+folders, where a site's `overrides/` win: the cards of index pages, and the audio
+player, video figure, `<picture>` and hub picture placed into a page's HTML in
+on_page_content, before MkDocs hands its Jinja environment to plugins (on_env).
+So the Hub makes the theme's environment itself, at first use (`Hub.fragments`).
 
 A post's card appears on the blog home, its archive, category, tag, author
 and persona pages; rendering the same partial again for each would cost a
@@ -27,6 +33,16 @@ class Fragments:
         env.globals["hubspoke_labels"] = labels.for_language(theme_language(config, default=None))
         self.config = config
         self._icons: dict[str, Markup] = {}
+
+    def adopt(self, env: Environment) -> None:
+        """Share with MkDocs' environment (on_env): page templates get Hubspoke's globals
+        (`hubspoke_labels`); ours get the globals and filters other plugins gave it, for
+        templates of the site's overrides that use them."""
+        env.globals["hubspoke_labels"] = self.env.globals["hubspoke_labels"]
+        for name, value in env.globals.items():
+            self.env.globals.setdefault(name, value)
+        for name, value in env.filters.items():
+            self.env.filters.setdefault(name, value)
 
     def render(self, template: str, **context) -> Markup:
         values = {"config": self.config, "page": None, "base_url": ROOT, **context}
