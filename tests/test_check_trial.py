@@ -686,3 +686,41 @@ def test_a_file_the_site_leaves_out_is_named_as_left_out_not_missing(site_copy, 
         assert "content/personas/buyer.md is left out of the site" in out, out
         assert "not found (looked for content/blog/media/episode-two.mp3)" not in out, out
         assert "unknown persona id 'buyer'" not in out, out
+
+
+def test_clashes_of_every_section_are_reported_at_once_by_check_and_build(site_copy, tmp_path):
+    """A post feed, a calendar and the insights page, each planned by its own section in
+    on_files, on a page of the site: one message with all three, from check and from the
+    build, each at the line of mkdocs.yml that sets the option to change."""
+    root = site_copy()
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - hubspoke/media:\n",
+        "  - hubspoke/media:\n      events_calendar_path: personas/index.html\n",
+    )
+    text = text.replace(
+        "  - hubspoke/feeds\n",
+        "  - hubspoke/feeds:\n      paths:\n        site:\n          rss: hub/index.html\n",
+    )
+    text = text.replace(
+        "  - hubspoke/editorial:\n",
+        "  - hubspoke/editorial:\n      insights_page: always\n      insights_url: authors\n",
+    )
+    config.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+
+    def line(option: str) -> int:
+        return next(n for n, t in enumerate(lines, 1) if t.strip().startswith(option))
+
+    checked, built = outcome(root, tmp_path)
+    words = [
+        f"mkdocs.yml:{line('rss:')}: hubspoke/feeds: the RSS feed of the site would be "
+        "written to 'hub/index.html'",
+        f"mkdocs.yml:{line('events_calendar_path:')}: hubspoke/media: the calendar of "
+        "upcoming events would be written to 'personas/index.html', which the personas "
+        "overview page already produces",
+        f"mkdocs.yml:{line('insights_url:')}: hubspoke/editorial: the insights page would be "
+        "written to 'authors/index.html'",
+    ]
+    assert_both_fail(checked, built, tmp_path / "site", *words)

@@ -43,13 +43,22 @@ BUILD: tuple[Step, ...] = (
     Step(
         "files",
         "network",
-        "on_files",
+        "_place_files",
         50,
         "publication rule; posts moved to their URLs; index, overview and share pages; avatars",
     ),
     Step("files", "media", "on_files", 40, "audio files and podcast plans; event pages, .ics"),
     Step("files", "editorial", "on_files", 0, "policy problems as warnings; the insights page"),
+    Step("files", "feeds", "on_files", -5, "post feeds selected and their paths claimed"),
     Step("files", "images", "on_files", -10, "every image's header; variant names refused"),
+    Step(
+        "files",
+        "network",
+        "_refuse_clashes",
+        -100,
+        "every clash of the paths claimed so far (pages, avatars, feeds, calendars, the "
+        "insights page) and the site's files, in one message",
+    ),
     Step("nav", "network", "on_nav", 0, "personas (and blog sections) into the nav"),
     Step("page_read_source", "network", "on_page_read_source", 0, "the reader's text, not re-read"),
     # Each page: Markdown, then HTML.

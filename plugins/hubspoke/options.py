@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
+import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import ValidationError
 from mkdocs.exceptions import PluginError
@@ -201,3 +202,47 @@ class Ignored(c.Deprecated):
         self.option.pre_validation(config, key_name)
         if config.get(key_name) == self.warn_on:
             self.warnings.append(self.message.format(key_name))
+
+
+# -- where an option is set --------------------------------------------------------
+
+
+def option_line(config_file: str, plugin: str, *keys: str) -> int | None:
+    """The line of mkdocs.yml where the option `keys` of `plugin` is set; None if it is not
+    set there (a default) or the file cannot be read as YAML nodes."""
+    try:
+        with open(config_file, encoding="utf-8") as handle:
+            node = yaml.compose(handle.read(1024 * 1024), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+    node = _value(node, "plugins")
+    if not isinstance(node, yaml.SequenceNode):
+        return None
+    found = None
+    for item in node.value:
+        found = _value(item, plugin)
+        if found is not None:
+            break
+    for key in keys:
+        if found is None:
+            return None
+        if key == keys[-1]:
+            return _key_line(found, key)
+        found = _value(found, key)
+    return None
+
+
+def _value(node, key: str):
+    if isinstance(node, yaml.MappingNode):
+        for name, value in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return value
+    return None
+
+
+def _key_line(node, key: str) -> int | None:
+    if isinstance(node, yaml.MappingNode):
+        for name, _ in node.value:
+            if isinstance(name, yaml.ScalarNode) and name.value == key:
+                return name.start_mark.line + 1
+    return None

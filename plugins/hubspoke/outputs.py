@@ -10,7 +10,7 @@ change is not written again (`mkdocs serve` keeps its time stamp).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,9 +18,11 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from hubspoke.core import outputs as core
+from hubspoke.core.errors import ContentError, Problem, shown_path
 from hubspoke.core.outputs import Claims, Collision, Output, OutputSite
 from hubspoke.core.urls import PathFormatError
 from hubspoke.head import Head
+from hubspoke.options import option_line
 
 
 def shown_file(file: File, root: Path) -> str:
@@ -47,10 +49,25 @@ def register_files(claims: Claims, files: Files, config: MkDocsConfig) -> None:
             claims.claim(template, f"the template {template!r}")
 
 
-def refuse(collisions: list[Collision], prefix: str) -> None:
-    """Every collision at once, one line each."""
-    if collisions:
-        raise PluginError("\n".join(f"{prefix}: {c.message}" for c in collisions))
+def refuse(collisions: list[Collision], config: MkDocsConfig) -> None:
+    """Every collision at once, one line each, named by the section that writes the
+    files and, when the option that moves one of them is set in mkdocs.yml, at its line
+    (as `hubspoke check` reports it)."""
+    if not collisions:
+        return
+    config_file = config.config_file_path
+    root = Path(config_file).parent
+    problems = []
+    for collision in collisions:
+        owner, option = collision.option
+        line = None
+        if config_file and owner and option:
+            line = option_line(config_file, owner, *option.split("."))
+        section = collision.owner or "hubspoke"
+        where = shown_path(Path(config_file), root) if config_file else "mkdocs.yml"
+        problems.append(Problem(where, line, None, f"{section}: {collision.message}"))
+    error = ContentError(problems)
+    raise PluginError(str(error)) from error
 
 
 def write_file(config: MkDocsConfig, path: str, content: bytes | str) -> File:
@@ -81,20 +98,10 @@ class OutputRun:
     is built like the others.
     """
 
-    def __init__(
-        self,
-        owner: str,
-        site: OutputSite,
-        paths: Mapping[str, str | None],
-        *,
-        prefix: str,
-        refuse: Callable[[list[Collision]], None] | None = None,
-    ):
+    def __init__(self, owner: str, site: OutputSite, paths: Mapping[str, str | None]):
         self.owner = owner
         self.site = site
         self.paths = dict(paths)
-        self.prefix = prefix
-        self._refuse = refuse or (lambda found: globals()["refuse"](found, prefix))
         self.outputs: list[Output] = []
         self.announced = core.announcement((), site)
 
@@ -102,14 +109,14 @@ class OutputRun:
         return [s for s in core.TABLE if s.owner == self.owner and self.paths.get(s.name)]
 
     def plan(self, files: Files, claims: Claims, config: MkDocsConfig) -> list[Output]:
-        """Select every output's items and claim its path; every clash is refused at once."""
+        """Select every output's items and claim its path; the clashes are refused with
+        every other clash of the build's files, at the end of on_files."""
         register_files(claims, files, config)
         try:
             self.outputs = core.plan(self.specs(), self.site, self.paths)
         except PathFormatError as error:
-            raise PluginError(f"{self.prefix}: an output has no usable path: {error}") from None
+            raise PluginError(f"{self.owner}: an output has no usable path: {error}") from None
         core.claim_outputs(claims, self.outputs, self.paths)
-        self._refuse(claims.collisions())
         self.announced = core.announcement(self.outputs, self.site)
         return self.outputs
 
@@ -128,7 +135,7 @@ class OutputRun:
         """Write each output as it is rendered; a file added since planning that takes an
         output's path is refused first."""
         register_files(claims, files, config)
-        self._refuse(claims.collisions())
+        refuse(claims.collisions(), config)
         for output, content in rendered:
             file = write_file(config, output.path, content)
             files.append(file)

@@ -9,8 +9,10 @@ format and kind, podcast feeds per show and the calendars are entries; adding an
 output is adding an entry (see `tag_feed` in the tests).
 
 `Claims` is the one register of destination paths: every output and every generated
-page claims its path there, and `collisions()` reports every clash at once, each
-naming both claimants and the option that moves one of them.
+page claims its path there, and `collisions()` hands every clash over at once, each
+naming both claimants and the option that moves one of them. The build claims every
+path it knows before pages are rendered and refuses the clashes in one message, at
+the end of on_files (`hubspoke.build_order`).
 
 Where each kind is announced (decided here, once):
 - post feeds: the site's feeds on every page, a feed of one author, persona or
@@ -26,7 +28,7 @@ The adapter (`hubspoke.outputs`) gives the site (`OutputSite`) and writes the fi
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 from urllib.parse import quote
 
@@ -232,6 +234,7 @@ class Claim:
     option: str | None = None
     fix: str | None = None
     token: object = None  # the file object behind a claim, when there is one
+    owner: str | None = None  # the section that writes it ("hubspoke/feeds"); None: a file
 
 
 @dataclass(frozen=True)
@@ -239,6 +242,19 @@ class Collision:
     path: str
     claim: Claim
     other: Claim
+
+    @property
+    def option(self) -> tuple[str | None, str | None]:
+        """(owner, name) of the option that moves one of the two files, if either has one."""
+        for claim in (self.claim, self.other):
+            if claim.option:
+                return claim.owner, claim.option
+        return None, None
+
+    @property
+    def owner(self) -> str | None:
+        """The section that reports the clash: the writer of either file."""
+        return self.claim.owner or self.other.owner
 
     @property
     def message(self) -> str:
@@ -273,9 +289,10 @@ class Claims:
         option: str | None = None,
         fix: str | None = None,
         token: object = None,
+        owner: str | None = None,
     ) -> bool:
         """Claim `path`; False (and a collision noted) when someone else has it."""
-        mine = Claim(who, option, fix, token)
+        mine = Claim(who, option, fix, token, owner)
         other = self._by_path.get(path)
         if other is None:
             self._by_path[path] = mine
@@ -288,7 +305,7 @@ class Claims:
     def settle(self, path: str, token: object) -> None:
         """The claimant of `path` now exists as `token` (its file was added)."""
         claim = self._by_path[path]
-        self._by_path[path] = Claim(claim.who, claim.option, claim.fix, token)
+        self._by_path[path] = replace(claim, token=token)
 
     def holder(self, path: str) -> Claim | None:
         return self._by_path.get(path)
@@ -315,6 +332,7 @@ def claim_outputs(
             option=spec.option,
             fix=fix,
             token=output,
+            owner=spec.owner,
         )
 
 

@@ -15,7 +15,7 @@ from markupsafe import Markup
 from hubspoke.core.editorial import charts
 from hubspoke.core.editorial.report import Report, iso, runway_dict
 from hubspoke.core.editorial.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
-from hubspoke.outputs import refuse, register_files
+from hubspoke.outputs import register_files
 
 if TYPE_CHECKING:
     from hubspoke.network.build import NetworkBuild
@@ -171,5 +171,10 @@ def claim_page(network_build: NetworkBuild, files, config, page) -> None:
     both and the option insights_url)."""
     claims = network_build.claims
     register_files(claims, files, config)
-    claims.claim(page.dest_uri, "the insights page", option="insights_url", token=page)
-    refuse(claims.collisions(), "hubspoke/editorial")
+    claims.claim(
+        page.dest_uri,
+        "the insights page",
+        option="insights_url",
+        token=page,
+        owner="hubspoke/editorial",
+    )

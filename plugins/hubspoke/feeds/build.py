@@ -1,9 +1,10 @@
 """The feeds plugin's state for one build: which feeds exist, their entries, their bytes.
 
 The feeds are the entries of the table of outputs (`core.outputs.TABLE`) the feeds
-plugin owns. `plan` selects and claims them (after every plugin added its files, so
-that a collision is caught); `render` turns each into bytes once all posts are
-rendered; `add_files` writes them the one way (`hubspoke.outputs`).
+plugin owns. `plan` selects and claims them in on_files, once the posts are placed (a
+clash is refused with every other clash of the build); `render` turns each into bytes
+once all posts are rendered; `add_files` writes them the one way (`hubspoke.outputs`),
+refusing first a file added since (an image's variant, say) that takes a feed's path.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ class FeedsBuild:
         self.site_url = site_base(config.site_url or "")  # the plugin refuses a site without
         self.root = Path(config.config_file_path).parent
         self.run: OutputRun | None = None
+        self.site: FeedSite | None = None
         self.claims: Claims | None = None
 
     @property
@@ -108,18 +110,21 @@ class FeedsBuild:
     def targets(self) -> list[Output]:
         return self.run.outputs if self.run is not None else []
 
-    # -- on_env: which files ------------------------------------------------
+    # -- on_files: which files ----------------------------------------------
 
     def plan(self, network_build: NetworkBuild, files: Files) -> None:
         """Every feed with at least one syndicated post; a path taken twice is an error
         (every collision at once, named by the one register of output paths)."""
         self.claims = network_build.claims
-        site = FeedSite(self, network_build, files)
-        self.run = OutputRun(FEEDS, site, self.paths, prefix=FEEDS)
+        self.site = site = FeedSite(self, network_build, files)
+        self.run = OutputRun(FEEDS, site, self.paths)
         register_files(self.claims, files, self.config)  # a docs file there is a clash too
         if self.uses_stylesheet:
             self.claims.claim(
-                self.options.stylesheet_path, "the feed stylesheet", option="stylesheet_path"
+                self.options.stylesheet_path,
+                "the feed stylesheet",
+                option="stylesheet_path",
+                owner=FEEDS,
             )
         self.run.plan(files, self.claims, self.config)
 
@@ -130,8 +135,10 @@ class FeedsBuild:
     # -- on_env: the bytes ----------------------------------------------------
 
     def render(self, network_build: NetworkBuild, files: Files) -> Iterable[tuple[Output, bytes]]:
-        """Every planned feed as (output, bytes), one at a time."""
-        assert self.run is not None  # planned first
+        """Every planned feed as (output, bytes), one at a time; entries read the files
+        of on_env (images published since planning)."""
+        assert self.run is not None and self.site is not None  # planned first
+        self.site.files = files
         return self.run.render()
 
     def add_files(self, rendered: Iterable[tuple[Output, bytes]], files: Files) -> None:

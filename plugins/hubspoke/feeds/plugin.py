@@ -62,6 +62,15 @@ class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
     def _network(self, config: MkDocsConfig) -> NetworkBuild | None:
         return hub_of(config).site
 
+    # Once the posts are placed: which feeds, at which paths (a clash is refused with
+    # every other clash at the end of on_files).
+    @step("feeds")
+    def on_files(self, files: Files, *, config: MkDocsConfig):
+        network = self._network(config)
+        if self.build is not None and network is not None:
+            self.build.plan(network, files)
+        return files
+
     # Run last: every plugin has added its files (a feed path may not collide with
     # any of them) and every post is rendered.
     @step("feeds")
@@ -69,7 +78,6 @@ class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
         network = self._network(config)
         if self.build is None or network is None:
             return env
-        self.build.plan(network, files)
         outputs = self.build.render(network, files)
         self.build.add_files(outputs, files)
         self.written = Counter(t.spec.label for t in self.build.targets)

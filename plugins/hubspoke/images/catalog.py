@@ -266,7 +266,7 @@ class ImagesBuild:
         for source in self.sources.values():
             self._publish_source(files, source)
         self.cards.publish(files)
-        refuse(self._claims.collisions(), "hubspoke/images")
+        refuse(self._claims.collisions(), self.config)
         self._report()
 
     def _is_content(self, file: File, avatars: dict[str, str]) -> bool:
@@ -413,7 +413,7 @@ class ImagesBuild:
         """Publish a cached output at `uri`; its path is claimed in the one register of
         output paths (every clash is refused at the end of `publish`)."""
         file = File.generated(self.config, uri, abs_src_path=self.cached(output))
-        self._claims.claim(file.dest_uri, what, token=file)
+        self._claims.claim(file.dest_uri, what, token=file, owner="hubspoke/images")
         files.append(file)
         self._published[uri] = what
         self._count(output)

@@ -31,12 +31,12 @@ from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
 from hubspoke.head import Head
 from hubspoke.network.sitefiles import listed_file
-from hubspoke.options import option_error
+from hubspoke.options import option_error, option_line
 from hubspoke.outputs import OutputRun
 from hubspoke.site_options import theme_language
 
 from .config import MediaConfig, ShowConfig
-from .labels import Labels, option_line
+from .labels import Labels
 
 if TYPE_CHECKING:
     from hubspoke.core.content.sources import LoadedSite
@@ -248,7 +248,7 @@ class AudioPosts:
         self.build = build
         site = PodcastSite(self, build)
         paths = {"podcast": self.options.podcast_path}
-        self.run = OutputRun(MEDIA, site, paths, prefix=MEDIA, refuse=self._refuse_collisions)
+        self.run = OutputRun(MEDIA, site, paths)
         files = self.files
         if files is None:
             return
@@ -256,10 +256,6 @@ class AudioPosts:
             self._show_image(key, files)
         self.run.plan(files, build.claims, self.config)
         self.feeds = {o.key: o.href for o in self.run.outputs}
-
-    def _refuse_collisions(self, collisions) -> None:
-        if collisions:
-            self._refuse(("podcast_path",), "\n".join(c.message for c in collisions))
 
     # -- on_env ------------------------------------------------------------------
 

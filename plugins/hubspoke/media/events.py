@@ -29,7 +29,7 @@ from hubspoke.core.urls import format_path, site_base
 from hubspoke.head import Head
 from hubspoke.network import sitemap
 from hubspoke.network.sitefiles import listed_file
-from hubspoke.outputs import OutputRun, refuse, register_files
+from hubspoke.outputs import OutputRun, register_files
 from hubspoke.site_options import theme_language
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class EventPages:
             core_outputs.EVENT_CALENDAR.name: self.options.events_ics_path,
             core_outputs.EVENTS_CALENDAR.name: self.options.events_calendar_path,
         }
-        self.run = OutputRun(MEDIA, site, paths, prefix=MEDIA)
+        self.run = OutputRun(MEDIA, site, paths)
         self.run.plan(files, self.build.claims, self.config)
         for output in self.run.outputs:
             if output.spec is core_outputs.EVENT_CALENDAR:
@@ -191,8 +191,9 @@ class EventPages:
         )
         claims = self.build.claims
         register_files(claims, files, self.config)
-        claims.claim(file.dest_uri, "the events index", option="events_url", token=file)
-        refuse(claims.collisions(), MEDIA)
+        claims.claim(
+            file.dest_uri, "the events index", option="events_url", token=file, owner=MEDIA
+        )
         files.append(file)
         self.index_src, self.index_url = src, file.url
         return True

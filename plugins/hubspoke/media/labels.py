@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 from mkdocs.structure.files import File
 
 from hubspoke.core.errors import shown_path
@@ -27,44 +26,3 @@ class Labels:
 
     def docs(self, path: str) -> str:
         return f"{self.docs_label}/{path}"
-
-
-def option_line(config_file: str, plugin: str, *keys: str) -> int | None:
-    """The line of mkdocs.yml where the option `keys` of `plugin` is set; None if it is not
-    set there (a default) or the file cannot be read as YAML nodes."""
-    try:
-        with open(config_file, encoding="utf-8") as handle:
-            node = yaml.compose(handle.read(1024 * 1024), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None
-    node = _value(node, "plugins")
-    if not isinstance(node, yaml.SequenceNode):
-        return None
-    found = None
-    for item in node.value:
-        found = _value(item, plugin)
-        if found is not None:
-            break
-    for key in keys:
-        if found is None:
-            return None
-        if key == keys[-1]:
-            return _key_line(found, key)
-        found = _value(found, key)
-    return None
-
-
-def _value(node, key: str):
-    if isinstance(node, yaml.MappingNode):
-        for name, value in node.value:
-            if isinstance(name, yaml.ScalarNode) and name.value == key:
-                return value
-    return None
-
-
-def _key_line(node, key: str) -> int | None:
-    if isinstance(node, yaml.MappingNode):
-        for name, _ in node.value:
-            if isinstance(name, yaml.ScalarNode) and name.value == key:
-                return name.start_mark.line + 1
-    return None

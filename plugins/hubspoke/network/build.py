@@ -251,10 +251,15 @@ class NetworkBuild:
                 browse[index.kind].append(index)
         presenter.set_browse(browse["category"], browse["archive"])
         self._add_avatars(files, claims)
-        refuse(claims.collisions(), "hubspoke/network")
         home = files.get_file_from_path(self.options.home_page)
         if home is not None and home.is_documentation_page():
             self.roles[home.src_uri] = PageRole("home")
+
+    def refuse_clashes(self, files: Files) -> None:
+        """Every clash of the paths the sections claimed in on_files (pages, avatars, post
+        and podcast feeds, calendars, the insights page) and of the site's files, at once."""
+        register_files(self.claims, files, self.config)
+        refuse(self.claims.collisions(), self.config)
 
     def _add_overviews(self, files: Files, claims: Claims) -> None:
         titles = {

@@ -111,7 +111,7 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
 
     # Run before other plugins look at files, so they never see unpublished posts.
     @step("network")
-    def on_files(self, files: Files, *, config: MkDocsConfig):
+    def _place_files(self, files: Files, *, config: MkDocsConfig):
         if self.build is None:
             return files
         try:
@@ -122,6 +122,15 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         stylesheet = (TEMPLATES.parent / "assets" / "hubspoke.css").read_text(encoding="utf-8")
         files.append(File.generated(config, STYLESHEET, content=stylesheet))
         return files
+
+    # Run after every section planned its pages and outputs: all their clashes in one message.
+    @step("network")
+    def _refuse_clashes(self, files: Files, *, config: MkDocsConfig):
+        if self.build is not None:
+            self.build.refuse_clashes(files)
+        return files
+
+    on_files = CombinedEvent(_place_files, _refuse_clashes)
 
     @step("network")
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files):

@@ -85,4 +85,4 @@ def find_source(files: Files, path: str) -> File | None:
 
 def claim_page(claims: Claims, file: File, what: str) -> None:
     """Claim a generated page's output path in the one register (`core.outputs.Claims`)."""
-    claims.claim(file.dest_uri, what, token=file)
+    claims.claim(file.dest_uri, what, token=file, owner="hubspoke/network")
