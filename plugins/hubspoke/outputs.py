@@ -56,7 +56,7 @@ def refuse(collisions: list[Collision], config: MkDocsConfig) -> None:
     if not collisions:
         return
     config_file = config.config_file_path
-    root = Path(config_file).parent
+    where = shown_path(Path(config_file), Path(config_file).parent) if config_file else "mkdocs.yml"
     problems = []
     for collision in collisions:
         owner, option = collision.option
@@ -64,7 +64,6 @@ def refuse(collisions: list[Collision], config: MkDocsConfig) -> None:
         if config_file and owner and option:
             line = option_line(config_file, owner, *option.split("."))
         section = collision.owner or "hubspoke"
-        where = shown_path(Path(config_file), root) if config_file else "mkdocs.yml"
         problems.append(Problem(where, line, None, f"{section}: {collision.message}"))
     error = ContentError(problems)
     raise PluginError(str(error)) from error
