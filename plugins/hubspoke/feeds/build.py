@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from hubspoke.core import labels, outputs
+from hubspoke.core import outputs
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
@@ -186,7 +186,7 @@ class FeedsBuild:
             excerpt_html=rendered.excerpt if rendered else "",
             authors=[self._person(network_build, a) for a in authors],
             image=self._image(post, files),
-            disclosure=self._disclosure(network_build) if guest else None,
+            disclosure=network_build.guest_disclosure if guest else None,
             full_content=self.options.items_full_content,
         )
 
@@ -197,12 +197,6 @@ class FeedsBuild:
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
             avatar=urljoin(self.site_url, avatar) if avatar else None,
-        )
-
-    def _disclosure(self, network_build: NetworkBuild) -> str:
-        disclosure = network_build.options.guest_disclosure
-        return labels.for_language(theme_language(self.config, default=None)).default(
-            disclosure, "guest.disclosure"
         )
 
     def _image(self, post: Post, files: Files) -> Media | None:
