@@ -213,6 +213,21 @@ def test_calendars_of_a_german_site_describe_events_in_german(german):
         assert not any(p.startswith(english_start) for p in paragraphs), key
     upcoming = icalendar.Calendar.from_ical((german.site / "events/upcoming.ics").read_bytes())
     assert str(upcoming["X-WR-CALNAME"]) == "Termine von Corvane Hub"
+    demo = icalendar.Calendar.from_ical((german.site / "events/magline-live-demo.ics").read_bytes())
+    (event,) = demo.walk("VEVENT")
+    assert event["CATEGORIES"].to_ical() == b"Produktvorf\xc3\xbchrung"  # not "Product demo"
+
+
+def test_social_cards_of_a_german_site_say_who_wrote_the_post_in_german(german):
+    alts = []
+    for file in german.site.glob("blog/20*/**/index.html"):
+        meta = BeautifulSoup(file.read_text(encoding="utf-8"), "lxml").find(
+            "meta", property="og:image:alt"
+        )
+        if meta is not None:
+            alts.append(meta["content"])
+    assert any(", von " in alt for alt in alts), alts[:5]
+    assert not any(", by " in alt for alt in alts)
 
 
 def test_a_german_site_that_sets_no_title_gets_the_german_ones(german):

@@ -246,4 +246,5 @@ LABELS = {
     "image.full": "Bild in voller Größe",
     "image.text": "Textfassung",
     "image.whole": "Ganze Infografik hier zeigen",
+    "image.card_post": "{title}, von {names}",
 }

@@ -251,4 +251,5 @@ LABELS = {
     "image.full": "Full-size image",
     "image.text": "Text version",
     "image.whole": "Show the whole infographic here",
+    "image.card_post": "{title}, by {names}",
 }

@@ -242,4 +242,5 @@ LABELS = {
     "image.full": "Image en taille réelle",
     "image.text": "Version texte",
     "image.whole": "Afficher ici l’infographie entière",
+    "image.card_post": "{title}, par {names}",
 }

@@ -84,7 +84,7 @@ def _vevent(entry: Entry, labels: Labels) -> VEvent:
         item.add("location", location)
     item.add("status", STATUS[event.status])
     if event.kind:
-        item.add("categories", [event.kind_name])
+        item.add("categories", [event.kind_label(labels)])
     item.add("transp", "OPAQUE")
     return item
 
