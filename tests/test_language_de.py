@@ -6,7 +6,7 @@ descriptions. None may be an English label of the catalogue, where the translati
 differs. What writers wrote (posts, bios, event text) is in English in the example and
 is left out, and so is the nav, which mkdocs.yml writes: the test gives it in the site's
 language, as a German site would. The build includes the insights page (`insights_page:
-always`), which editors see on their own site, and the walk reads the calendars too.
+always`), which editors see on their own site, and the feed stylesheet (`stylesheet: true`).
 """
 
 from __future__ import annotations
@@ -136,6 +136,7 @@ def build_in(language, tmp_path):
     text = text.replace(
         "  - hubspoke/editorial:\n", "  - hubspoke/editorial:\n      insights_page: always\n"
     )
+    text = text.replace("  - hubspoke/feeds\n", "  - hubspoke/feeds:\n      stylesheet: true\n")
     (source / "mkdocs.yml").write_text(text, encoding="utf-8")
     return build_in_process(source, tmp_path / "site")
 
@@ -296,3 +297,16 @@ def test_titles_a_german_site_sets_are_kept_verbatim(tmp_path):
     assert "Vorlauf je Zielgruppe" in body and "Runway per persona" not in body
     assert "2 Entwürfe, 1 davon älter als 30 Tage." in body and "2 drafts" not in body
     assert "Nichts geplant für: Engineer" in body
+
+
+def test_the_feed_stylesheet_of_a_german_site_is_german(german):
+    """A feed opened in a browser reads as a page: its notes in the site's language."""
+    from lxml import etree
+
+    transform = etree.XSLT(etree.parse(str(german.site / "feeds/feed.xsl")))
+    page = transform(etree.parse(str(german.site / "feeds/rss.xml")))
+    text = " ".join(etree.tostring(page, method="text", encoding="unicode").split())
+    de, en = for_language("de"), for_language("en")
+    for key in ("feed.stylesheet_note", "feed.read_on_site"):
+        assert de.text(key) in text and en.text(key) not in text, key
+    assert page.xpath("//title/text()")[0].endswith(" (Web-Feed)")

@@ -11,10 +11,12 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
+from xml.sax.saxutils import escape as xml_escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -30,6 +32,7 @@ from hubspoke.core.feeds.table import (
     file_url,
     utm_params,
 )
+from hubspoke.core.labels import Labels
 from hubspoke.core.network.model import Author, Post
 from hubspoke.core.outputs import Claims, Output
 from hubspoke.core.urls import site_base, source_path
@@ -55,6 +58,14 @@ IMAGE_TYPES = {
     ".avif": "image/avif",
     ".svg": "image/svg+xml",
 }
+
+
+def stylesheet(labels: Labels) -> bytes:
+    """The feed stylesheet (assets/feed.xsl), each [[key]] in it the text of the label
+    `key` in the site's language."""
+    text = (Path(__file__).parent / "assets" / "feed.xsl").read_text(encoding="utf-8")
+    filled = re.sub(r"\[\[([a-z_.]+)\]\]", lambda m: xml_escape(labels.text(m[1])), text)
+    return filled.encode("utf-8")
 
 
 class FeedSite(outputs.PartialSite):
@@ -138,7 +149,7 @@ class FeedsBuild:
         assert self.run is not None and self.claims is not None  # planned first
         self.run.write(rendered, files, self.claims, self.config)
         if self.uses_stylesheet:
-            xslt = (Path(__file__).parent / "assets" / "feed.xsl").read_bytes()
+            xslt = stylesheet(self.run.site.labels)
             files.append(write_file(self.config, self.options.stylesheet_path, xslt))
 
     def _feed(

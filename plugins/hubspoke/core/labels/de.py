@@ -94,6 +94,12 @@ LABELS = {
     "feed.author_description": "Beiträge von {name}, {about}",
     "feed.category_description": "Beiträge der Kategorie {name} auf {site}",
     "feed.tag_description": "Beiträge mit dem Schlagwort {name} auf {site}",
+    "feed.web_feed": "Web-Feed",
+    "feed.stylesheet_note": (
+        "Dies ist ein Web-Feed. Um neuen Beiträgen zu folgen, kopieren Sie die Adresse dieser "
+        "Seite in Ihren Feedreader."
+    ),
+    "feed.read_on_site": "Auf der Website lesen",
     "events.subscribe_intro": "Alle kommenden Termine in Ihren Kalender:",
     "events.subscribe": "Kalender abonnieren (iCalendar)",
     "events.upcoming": "Demnächst",

@@ -102,6 +102,11 @@ LABELS = {
     "feed.author_description": "Posts by {name}, {about}",
     "feed.category_description": "Posts in the category {name} on {site}",
     "feed.tag_description": "Posts tagged {name} on {site}",
+    "feed.web_feed": "web feed",
+    "feed.stylesheet_note": (
+        "This is a web feed. To follow new posts, copy this page's address into your feed reader."
+    ),
+    "feed.read_on_site": "Read on the website",
     # -- events -----------------------------------------------------------------------
     "events.subscribe_intro": "Add every upcoming event to your calendar app:",
     "events.subscribe": "subscribe to the calendar (iCalendar)",

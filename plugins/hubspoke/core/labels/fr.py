@@ -92,6 +92,12 @@ LABELS = {
     "feed.author_description": "Articles de {name}, {about}",
     "feed.category_description": "Articles de la catégorie {name} sur {site}",
     "feed.tag_description": "Articles avec l’étiquette {name} sur {site}",
+    "feed.web_feed": "flux web",
+    "feed.stylesheet_note": (
+        "Ceci est un flux web. Pour suivre les nouveaux articles, copiez l’adresse de cette "
+        "page dans votre lecteur de flux."
+    ),
+    "feed.read_on_site": "Lire sur le site",
     "events.subscribe_intro": "Ajoutez tous les événements à venir à votre agenda :",
     "events.subscribe": "s’abonner au calendrier (iCalendar)",
     "events.upcoming": "À venir",
