@@ -3,7 +3,6 @@ absolute URLs, text cleaning, and the three writers read back by real parsers.""
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import feedparser
 import pytest
@@ -32,12 +31,13 @@ from hubspoke.core.feeds.text import (
     without_page_furniture,
 )
 from hubspoke.core.feeds.writers import atom, json_feed, render, rss
+from hubspoke.core.labels import ENGLISH
 from hubspoke.core.network.assembly import Network, Settings
 from hubspoke.core.network.model import Author, Category, Persona, Post
+from hubspoke.feeds.build import stylesheet
 
 from .factories import post
 
-ASSETS = Path(__file__).resolve().parent.parent / "plugins/hubspoke/feeds/assets"
 SITE = "https://hub.example.com/sub/"
 CLOCK = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -411,8 +411,10 @@ def test_stylesheet_shows_a_feed_as_a_page(fmt):
     feed = make_feed(fmt, [item_of(post(1)), item_of(post(2))], stylesheet="feed.xsl")
     document = render(feed)
     assert document.splitlines()[1] == b'<?xml-stylesheet href="feed.xsl" type="text/xsl"?>'
-    transform = etree.XSLT(etree.parse(str(ASSETS / "feed.xsl")))
+    transform = etree.XSLT(etree.fromstring(stylesheet(ENGLISH)))
     page = transform(etree.fromstring(document))
+    assert page.xpath("//title/text()") == ["Hub (web feed)"]
+    assert "[[" not in etree.tostring(page, encoding="unicode")
     titles = page.xpath("//li/a/text()")
     assert titles == ["Post 1", "Post 2"]
     assert page.xpath("//h1/text()") == ["Hub"]

@@ -12,6 +12,8 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 
+from hubspoke.core.labels import ENGLISH
+
 from .conftest import FIXED_CLOCK, ROOT, SITES, build_in_process, copy_site
 from .feedcheck import (
     BERLIN,
@@ -118,7 +120,8 @@ def test_post_first_published_elsewhere_links_there(example):
 
 def test_guest_posts_keep_their_disclosure(example):
     config = load_config(str(example.source / "mkdocs.yml"))
-    disclosure = config.plugins["hubspoke/network"].config.guest_disclosure
+    assert config.plugins["hubspoke/network"].config.guest_disclosure is None  # the default:
+    disclosure = ENGLISH.text("guest.disclosure")  # the site language's text
     guests = {
         p.stem
         for p in (ROOT / "authors").glob("*.yml")

@@ -9,6 +9,7 @@ import icalendar
 import pytest
 
 from hubspoke.core.errors import ContentError
+from hubspoke.core.labels import ENGLISH
 from hubspoke.core.media import audio, events, ical, podcast, video
 from hubspoke.core.network.publication import State
 
@@ -365,8 +366,8 @@ def test_ics_round_trips_start_and_end_with_time_zones():
         ical.Entry(e, f"https://hub.example/events/{n}/", f"event-{n}@hub.example", ("Lena, R&D",))
         for n, e in (("a", chicago), ("b", fixed))
     ]
-    data = ical.calendar(entries, name="Corvane; events")
-    assert data == ical.calendar(entries, name="Corvane; events"), "deterministic"
+    data = ical.calendar(entries, name="Corvane; events", labels=ENGLISH)
+    assert data == ical.calendar(entries, name="Corvane; events", labels=ENGLISH), "deterministic"
     parsed = icalendar.Calendar.from_ical(data)
     first, second = parsed.walk("VEVENT")
     assert first.start == chicago.start and first.end == chicago.end

@@ -416,7 +416,10 @@ def _event_calendar(site: OutputSite, output: Output) -> bytes:
 
     (event,) = output.items
     return ical.calendar(
-        [site.calendar_entry(event)], name=event.title, description=event.description
+        [site.calendar_entry(event)],
+        name=event.title,
+        description=event.description,
+        labels=site.labels,
     )
 
 
@@ -424,7 +427,9 @@ def _events_calendar(site: OutputSite, output: Output) -> bytes:
     from .media import ical
 
     entries = [site.calendar_entry(e) for e in output.items]
-    return ical.calendar(entries, name=site.calendar_name(), description=site.tagline)
+    return ical.calendar(
+        entries, name=site.calendar_name(), description=site.tagline, labels=site.labels
+    )
 
 
 EVENT_CALENDAR = OutputSpec(

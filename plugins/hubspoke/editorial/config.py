@@ -41,7 +41,7 @@ class EditorialConfig(Config):
     # The insights page: "serve" (only with `mkdocs serve`), "always" or "never".
     insights_page = c.Choice(("serve", "always", "never"), default="serve")
     insights_url = PathFormat("insights")
-    insights_title = c.Type(str, default="Content insights")
+    insights_title = c.Optional(c.Type(str))  # default: the site language's text
     insights_months = Between(1, 120, default=_REPORT.months)
 
     # `hubspoke new post`: where new posts go, inside the blog folder.

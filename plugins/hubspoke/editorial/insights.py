@@ -2,7 +2,9 @@
 
 Figures come from the same `Report` as `hubspoke report`. Titles of drafts are
 shown only where the network lists drafts (the `mkdocs serve` preview): a
-public build never names an unpublished post, it only counts them.
+public build never names an unpublished post, it only counts them. The page is a
+page of the site: its words, charts and month names follow the site's language
+(`hubspoke report` in the terminal stays English, like every CLI message).
 """
 
 from __future__ import annotations
@@ -15,14 +17,21 @@ from markupsafe import Markup
 from hubspoke.core.editorial import charts
 from hubspoke.core.editorial.report import Report, iso, runway_dict
 from hubspoke.core.editorial.runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS
+from hubspoke.core.labels import Labels
 from hubspoke.outputs import register_files
 
 if TYPE_CHECKING:
     from hubspoke.network.build import NetworkBuild
 
 
-def insights_context(report: Report, build: NetworkBuild, title: str = "Content insights") -> dict:
+def insights_title(labels: Labels, option: str | None) -> str:
+    """The page's title: `insights_title` as set, else the site language's."""
+    return labels.option(option, "page.insights")
+
+
+def insights_context(report: Report, build: NetworkBuild, title: str | None = None) -> dict:
     network = build.network
+    labels = network.settings.labels
     persona_series = [(p.id, p.name) for p in report.personas]
     clock = report.clock
     listed_drafts = {p.source for p in network.posts if network.visibility(p).listed}
@@ -31,20 +40,22 @@ def insights_context(report: Report, build: NetworkBuild, title: str = "Content 
         return [{**runway_dict(r), "url": build.view_url(kind, r.id)} for r in rows]
 
     months_svg = charts.stacked_bars(
-        [(m.key, m.label) for m in report.months],
+        [m.key for m in report.months],
         persona_series,
         {m.key: m.personas for m in report.months},
         posts={m.key: m.posts for m in report.months},
-        title="Published posts per month, per persona",
-        desc=_months_desc(report),
+        labels=labels,
+        title=labels.text("chart.months"),
+        desc=_months_desc(report, labels),
     )
     columns = [(c.id, c.name) for c in report.categories]
     coverage_svg = charts.heatmap(
         persona_series,
         columns,
         report.coverage,
-        title="Coverage: published posts per persona and category",
-        desc=_coverage_desc(report),
+        labels=labels,
+        title=labels.text("chart.coverage"),
+        desc=_coverage_desc(report, labels),
     )
     names = {a.id: a.name for a in report.authors}
     timeline_rows = [
@@ -57,11 +68,12 @@ def insights_context(report: Report, build: NetworkBuild, title: str = "Content 
         report.timeline_start,
         report.timeline_end,
         clock.date(),
-        title="Author activity",
-        desc=_timeline_desc(timeline_rows, report),
+        labels=labels,
+        title=labels.text("chart.timeline"),
+        desc=_timeline_desc(timeline_rows, report, labels),
     )
     return {
-        "title": title,
+        "title": insights_title(labels, title),
         "clock": f"{clock:%Y-%m-%d %H:%M %Z}",
         "windows": {
             "recent": RECENT_DAYS,
@@ -104,7 +116,7 @@ def insights_context(report: Report, build: NetworkBuild, title: str = "Content 
             "columns": [name for _, name in persona_series],
             "rows": [
                 {
-                    "label": m.label,
+                    "label": charts.month_label(labels, m.key),
                     "counts": [m.personas.get(pid, 0) for pid, _ in persona_series],
                     "posts": m.posts,
                 }
@@ -126,43 +138,47 @@ def insights_context(report: Report, build: NetworkBuild, title: str = "Content 
             }
             for name, marks in timeline_rows
         ],
-        "timeline_range": f"{report.timeline_start:%Y-%m-%d} to {report.timeline_end:%Y-%m-%d}",
+        "timeline_range": {
+            "start": f"{report.timeline_start:%Y-%m-%d}",
+            "end": f"{report.timeline_end:%Y-%m-%d}",
+        },
     }
 
 
-def _months_desc(report: Report) -> str:
+def _months_desc(report: Report, labels: Labels) -> str:
     if not report.months:
-        return "No months to show."
-    first, last = report.months[0].label, report.months[-1].label
-    total = sum(m.posts for m in report.months)
+        return labels.text("chart.months_none")
     busiest = max(report.months, key=lambda m: (m.posts, m.key))
-    return (
-        f"Stacked bars, one per month from {first} to {last}: {total} posts published, "
-        f"the most in {busiest.label} ({busiest.posts}). Each bar is split by persona; "
-        "a post written for two personas counts once for each. The table below has the numbers."
+    return labels.text(
+        "chart.months_desc",
+        first=charts.month_label(labels, report.months[0].key),
+        last=charts.month_label(labels, report.months[-1].key),
+        total=sum(m.posts for m in report.months),
+        busiest=charts.month_label(labels, busiest.key),
+        most=busiest.posts,
     )
 
 
-def _coverage_desc(report: Report) -> str:
-    gaps = [
-        f"{p.name} in {c.name}"
+def _coverage_desc(report: Report, labels: Labels) -> str:
+    gaps = sum(
+        1
         for p in report.personas
         for c in report.categories
         if not report.coverage.get((p.id, c.id))
-    ]
-    text = (
-        f"A grid of {len(report.personas)} personas by {len(report.categories)} categories; "
-        "each cell shows how many published posts serve that persona in that category."
     )
-    return text + (f" {len(gaps)} combinations have no post yet." if gaps else "")
+    text = labels.text(
+        "chart.coverage_desc", personas=len(report.personas), categories=len(report.categories)
+    )
+    return text + (" " + labels.text("chart.coverage_gaps", count=gaps) if gaps else "")
 
 
-def _timeline_desc(rows, report: Report) -> str:
-    active = [name for name, marks in rows if marks]
-    return (
-        f"One row per author from {report.timeline_start:%Y-%m-%d} to "
-        f"{report.timeline_end:%Y-%m-%d}, with a filled dot for each published post and a ring "
-        f"for each scheduled one. {len(active)} of {len(rows)} authors have a post in this period."
+def _timeline_desc(rows, report: Report, labels: Labels) -> str:
+    return labels.text(
+        "chart.timeline_desc",
+        start=f"{report.timeline_start:%Y-%m-%d}",
+        end=f"{report.timeline_end:%Y-%m-%d}",
+        active=sum(1 for _, marks in rows if marks),
+        total=len(rows),
     )
 
 

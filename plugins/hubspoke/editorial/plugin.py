@@ -28,7 +28,7 @@ from hubspoke.network.sitefiles import generated_page
 
 from . import settings
 from .config import EditorialConfig
-from .insights import claim_page, insights_context
+from .insights import claim_page, insights_context, insights_title
 
 log = get_plugin_logger(__name__)
 
@@ -49,6 +49,7 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         self.command = "build"
         self.report: Report | None = None
         self.page_src: str | None = None
+        self.page_title = ""  # the insights page's, in the site's language unless set
 
     @step("editorial")
     def on_startup(self, *, command, dirty):
@@ -114,11 +115,12 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         if files.get_file_from_path(STYLESHEET) is None:
             files.append(File.generated(config, STYLESHEET, content=stylesheet))
         self.page_src = src
+        self.page_title = insights_title(build.labels, self.config.insights_title)
 
     @step("editorial")
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files):
         if self.page_src is not None and page.file.src_uri == self.page_src:
-            page.meta["title"] = escape(self.config.insights_title)
+            page.meta["title"] = escape(self.page_title)
         return markdown
 
     @step("editorial")
@@ -126,9 +128,7 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         build = hub_of(config).site  # set whenever there is a report
         if self.report is None or build is None or page.file.src_uri != self.page_src:
             return context
-        context["hubspoke_insights"] = insights_context(
-            self.report, build, self.config.insights_title
-        )
+        context["hubspoke_insights"] = insights_context(self.report, build, self.page_title)
         head_of(context).link("stylesheet", STYLESHEET)
         return context
 

@@ -12,15 +12,17 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
+from xml.sax.saxutils import escape as xml_escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from hubspoke.core import labels, outputs
+from hubspoke.core import outputs
 from hubspoke.core.feeds.table import (
     Feed,
     FeedItem,
@@ -31,6 +33,7 @@ from hubspoke.core.feeds.table import (
     file_url,
     utm_params,
 )
+from hubspoke.core.labels import Labels
 from hubspoke.core.network.model import Author, Post
 from hubspoke.core.outputs import Claims, Output
 from hubspoke.core.urls import site_base, source_path
@@ -56,6 +59,14 @@ IMAGE_TYPES = {
     ".avif": "image/avif",
     ".svg": "image/svg+xml",
 }
+
+
+def stylesheet(labels: Labels) -> bytes:
+    """The feed stylesheet (assets/feed.xsl), each [[key]] in it the text of the label
+    `key` in the site's language."""
+    text = (Path(__file__).parent / "assets" / "feed.xsl").read_text(encoding="utf-8")
+    filled = re.sub(r"\[\[([a-z_.]+)\]\]", lambda m: xml_escape(labels.text(m[1])), text)
+    return filled.encode("utf-8")
 
 
 class FeedSite(outputs.PartialSite):
@@ -146,7 +157,7 @@ class FeedsBuild:
         assert self.run is not None and self.claims is not None  # planned first
         self.run.write(rendered, files, self.claims, self.config)
         if self.uses_stylesheet:
-            xslt = (Path(__file__).parent / "assets" / "feed.xsl").read_bytes()
+            xslt = stylesheet(self.run.site.labels)
             files.append(write_file(self.config, self.options.stylesheet_path, xslt))
 
     def _feed(
@@ -194,7 +205,7 @@ class FeedsBuild:
             excerpt_html=rendered.excerpt if rendered else "",
             authors=[self._person(network_build, a) for a in authors],
             image=self._image(post, files),
-            disclosure=self._disclosure(network_build) if guest else None,
+            disclosure=network_build.guest_disclosure if guest else None,
             full_content=self.options.items_full_content,
         )
 
@@ -205,12 +216,6 @@ class FeedsBuild:
             name=author.name,
             url=urljoin(self.site_url, page) if page else None,
             avatar=urljoin(self.site_url, avatar) if avatar else None,
-        )
-
-    def _disclosure(self, network_build: NetworkBuild) -> str:
-        disclosure = network_build.options.guest_disclosure
-        return labels.for_language(theme_language(self.config, default=None)).default(
-            disclosure, "guest.disclosure"
         )
 
     def _image(self, post: Post, files: Files) -> Media | None:

@@ -143,8 +143,14 @@ class CardMaker:
                     post.description or "",
                     tuple(self._person(network_build, a) for a in post.authors),
                 )
-                by = " and ".join(names) if len(names) < 3 else ", ".join(names)
-                self._draw(("post", post.source), spec, f"{post.title}, by {by}")
+                labels = network_build.labels
+                by = (
+                    f" {labels.text('post.and')} ".join(names)
+                    if len(names) < 3
+                    else ", ".join(names)
+                )
+                alt = labels.text("image.card_post", title=post.title, names=by)
+                self._draw(("post", post.source), spec, alt)
             for author in network.authors.values():
                 if network_build.view_url("author", author.id) is None:
                     continue

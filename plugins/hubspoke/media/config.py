@@ -39,8 +39,8 @@ class MediaConfig(Config):
     events_enabled = c.Type(bool, default=True)
     events_dir = c.Type(str, default="events")
     events_url = PathFormat("events")
-    events_title = c.Type(str, default="Events")
+    events_title = c.Optional(c.Type(str))  # default: the site language's "Events"
     events_ics_path = PathFormat("events/{slug}.ics", {"slug": "sample"})
     events_calendar_path = PathFormat("events/upcoming.ics")
-    events_calendar_name = c.Optional(c.Type(str))  # default: "<site_name> events"
+    events_calendar_name = c.Optional(c.Type(str))  # default: "<site_name> events", translated
     events_timezone = c.Optional(TimeZone())  # default: the network's timezone

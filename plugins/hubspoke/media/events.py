@@ -166,7 +166,14 @@ class EventPages:
             self.run.write(self.run.render(), files, self.build.claims, self.config)
 
     def calendar_name(self) -> str:
-        return self.options.events_calendar_name or f"{self.config.site_name} events"
+        return self.build.labels.option(
+            self.options.events_calendar_name, "event.calendar_name", site=self.config.site_name
+        )
+
+    @property
+    def title(self) -> str:
+        """The events index's title: `events_title` as set, else the site language's."""
+        return self.build.labels.option(self.options.events_title, "page.events")
 
     def _add_index(self, files: Files) -> bool:
         """The events index: the writer's page if there is one, else a generated one
@@ -184,7 +191,7 @@ class EventPages:
         file = generated_page(
             self.config,
             path,
-            title=self.options.events_title,
+            title=self.title,
             template=INDEX_TEMPLATE,
             in_nav=self.config.nav is None or named,
             section_index=True,
@@ -238,7 +245,7 @@ class EventPages:
         meta = page.meta
         if src == self.index_src:
             meta.setdefault("template", INDEX_TEMPLATE)
-            meta.setdefault("title", self.options.events_title)
+            meta.setdefault("title", self.title)
             return
         event = self.events.get(src)
         if event is None:

@@ -134,7 +134,7 @@ class NetworkBuild:
             preview=preview,
             per_page=options.blog_per_page,
             rows_per_page=options.blog_rows_per_page,
-            blog_title=texts.default(options.blog_title, "page.blog"),
+            blog_title=texts.option(options.blog_title, "page.blog"),
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
             labels=texts,
@@ -204,7 +204,7 @@ class NetworkBuild:
             guest_policy=self.guest_policy,
             expert_policy=self.expert_policy,
             locale=theme_language(self.config),
-            guest_disclosure=self.labels.default(self.options.guest_disclosure, "guest.disclosure"),
+            guest_disclosure=self.guest_disclosure,
             labels=self.labels,
             guest_link_rel=tuple(self.options.guest_link_rel),
             company=self.company,
@@ -262,10 +262,7 @@ class NetworkBuild:
         refuse(self.claims.collisions(), self.config)
 
     def _add_overviews(self, files: Files, claims: Claims) -> None:
-        titles = {
-            kind: self.labels.default(self.options[f"{kind}_title"], f"page.{kind}")
-            for kind in ("authors", "personas", "hub")
-        }
+        titles = {kind: self.title(kind) for kind in ("authors", "personas", "hub")}
         for kind in _OVERVIEWS:
             template = KINDS[kind].template
             if template is None:
@@ -374,6 +371,16 @@ class NetworkBuild:
         except Exception:  # an extension that fails on odd input: the text scan still runs
             return ""
 
+    def title(self, kind: str) -> str:
+        """The title of an overview page (authors, personas, hub): its option as set, else
+        the site language's."""
+        return self.labels.option(self.options[f"{kind}_title"], f"page.{kind}")
+
+    @property
+    def guest_disclosure(self) -> str:
+        """The notice on posts with a guest author (option, else the site language's)."""
+        return self.labels.option(self.options.guest_disclosure, "guest.disclosure")
+
     # -- on_nav -------------------------------------------------------------
 
     def grow_nav(self, nav: Navigation) -> None:
@@ -403,7 +410,7 @@ class NetworkBuild:
         navigation.expand(
             nav,
             first.get(("personas", "")),
-            self.labels.default(self.options.personas_title, "page.personas"),
+            self.title("personas"),
             [(None, [first[("persona", p.id)] for p in personas if ("persona", p.id) in first])],
         )
 

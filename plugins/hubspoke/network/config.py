@@ -28,7 +28,8 @@ class NetworkConfig(Config):
     content_symlinks = c.Choice(("refuse", "inside"), default="refuse")
 
     # The blog and its index pages.
-    blog_title = c.Type(str, default="Blog")
+    # Titles and texts readers see: unset, each reads the site language's text.
+    blog_title = c.Optional(c.Type(str))
     blog_per_page = AtLeast(1, default=10)  # posts shown as cards on an index's first page
     blog_rows_per_page = AtLeast(1, default=100)  # older posts listed per later page
     blog_url = PathFormat("blog")
@@ -53,12 +54,10 @@ class NetworkConfig(Config):
     clock = c.Optional(c.Type(str))
 
     # Authors.
-    authors_title = c.Type(str, default="Authors")
+    authors_title = c.Optional(c.Type(str))
     authors_url = PathFormat("authors")
     authors_url_format = PathFormat("authors/{key}", KEY, every=True)
-    guest_disclosure = c.Type(
-        str, default="Guest author: the views expressed here are the author's own."
-    )
+    guest_disclosure = c.Optional(c.Type(str))
     guest_link_rel = c.ListOfItems(c.Type(str), default=["ugc"])
     # Kept so old configs load, with a warning: every page is now sanitised by role
     # (hubspoke/core/content/sanitize.py), whatever this says.
@@ -76,7 +75,7 @@ class NetworkConfig(Config):
     trusted_html = c.ListOfItems(c.Type(str), default=[])
 
     # Personas.
-    personas_title = c.Type(str, default="Personas")
+    personas_title = c.Optional(c.Type(str))
     personas_url = PathFormat("personas")
     personas_url_format = PathFormat("personas/{key}", KEY, every=True)
 
@@ -87,7 +86,7 @@ class NetworkConfig(Config):
     # The hub: the company's official profiles (spokes) and the page that lists them.
     hub_spokes_file = c.Optional(c.Type(str))  # default: spokes.yml next to mkdocs.yml, if present
     hub_url = c.Type(str, default="hub")
-    hub_title = c.Type(str, default="Where we are active")
+    hub_title = c.Optional(c.Type(str))
     hub_logo = c.Optional(c.Type(str))  # a site-relative image, used as the Organization logo
     hub_footer_social = c.Type(bool, default=True)  # fill Material's extra.social when unset
 

@@ -5,7 +5,8 @@ well-formed XML; the same input gives byte-identical output. Each chart has
 a <title> and <desc> (named by aria-labelledby), a <title> tooltip on every
 mark, a colour-blind-safe palette, and text in `currentColor` so that it
 follows the theme's light or dark scheme. The page shows a data table next
-to each chart for anyone who cannot see it. No script, no web font.
+to each chart for anyone who cannot see it. No script, no web font. Every word a
+chart writes (tooltips, month names, "today") is in the language of its `labels`.
 """
 
 from __future__ import annotations
@@ -15,13 +16,31 @@ import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from babel.dates import get_month_names
+
+from ..labels import Labels
+
 SVG_NS = "http://www.w3.org/2000/svg"
 # Okabe & Ito's palette, distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 HEAT = "#0072B2"
 FONT_SIZE = 12
 CHAR_WIDTH = 6.6
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def month_name(labels: Labels, month: int) -> str:
+    """The short name of a month (1-12) in the labels' language: Oct, Okt., oct."""
+    return get_month_names("abbreviated", "stand-alone", labels.locale)[month]
+
+
+def month_label(labels: Labels, key: str) -> str:
+    """A report month's key (2026-10) as a chart and its table name it: Oct 2026."""
+    year, month = key.split("-")
+    return f"{month_name(labels, int(month))} {year}"
+
+
+def _tip(labels: Labels, name: str, value: str) -> str:
+    return labels.text("chart.tip", name=name, value=value)
 
 
 def colour(index: int) -> str:
@@ -103,22 +122,23 @@ def _legend(svg, series: Sequence[tuple[str, str]], x0: float, y0: float, width:
 
 
 def stacked_bars(
-    months: Sequence[tuple[str, str]],
+    months: Sequence[str],
     series: Sequence[tuple[str, str]],
     counts: Mapping[str, Mapping[str, int]],
     *,
+    labels: Labels,
     title: str,
     desc: str,
     posts: Mapping[str, int] | None = None,
     prefix: str = "hs-months",
 ) -> str:
-    """One bar per month (`months`: key, label), stacked by series (id, name).
+    """One bar per month (`months`: keys such as 2026-10), stacked by series (id, name).
 
     `counts[month_key][series_id]` is the height of each segment; `posts` the
     number of posts per month for the tooltips (a post can be in two series).
     """
     width, left, right, top, plot_height = 720.0, 40.0, 12.0, 16.0, 200.0
-    totals = [sum(counts.get(key, {}).get(s, 0) for s, _ in series) for key, _ in months]
+    totals = [sum(counts.get(key, {}).get(s, 0) for s, _ in series) for key in months]
     largest = max(totals, default=0)
     step = _step(largest)
     ceiling = max(step, math.ceil(largest / step) * step)
@@ -137,12 +157,12 @@ def stacked_bars(
         _text(axis, left - 6, y + 4, str(value), "end")
 
     bars = ET.SubElement(svg, "g", {"class": "hs-bars"})
-    for index, ((key, label), total) in enumerate(zip(months, totals, strict=True)):
+    for index, (key, total) in enumerate(zip(months, totals, strict=True)):
         x = left + index * slot + slot * 0.15
         bar = ET.SubElement(bars, "g", {"class": "hs-bar", "data-month": key})
         parts = [f"{name} {counts[key][s]}" for s, name in series if counts.get(key, {}).get(s)]
         number = posts.get(key, total) if posts is not None else total
-        tip = f"{label}: {number} post{'' if number == 1 else 's'}"
+        tip = _tip(labels, month_label(labels, key), labels.text("count.posts", count=number))
         ET.SubElement(bar, "title").text = tip + (" — " + ", ".join(parts) if parts else "")
         y = baseline
         for number, (series_id, _) in enumerate(series):
@@ -165,10 +185,11 @@ def stacked_bars(
                     "stroke-width": "0.5",
                 },
             )
-        month, year = label.split(" ")
+        year, month = key.split("-")
         centre = left + index * slot + slot / 2
-        _text(bar, centre, baseline + 16, month, "middle", **{"aria-hidden": "true"})
-        if index == 0 or month == MONTHS[0]:
+        name = month_name(labels, int(month))
+        _text(bar, centre, baseline + 16, name, "middle", **{"aria-hidden": "true"})
+        if index == 0 or month == "01":
             _text(bar, centre, baseline + 30, year, "middle", **{"aria-hidden": "true"})
     _line(axis, left, baseline, width - right, baseline)
     _legend(svg, series, left, baseline + 56, plot_width)
@@ -190,6 +211,7 @@ def heatmap(
     columns: Sequence[tuple[str, str]],
     counts: Mapping[tuple[str, str], int],
     *,
+    labels: Labels,
     title: str,
     desc: str,
     prefix: str = "hs-coverage",
@@ -218,9 +240,9 @@ def heatmap(
             value = counts.get((row_id, column_id), 0)
             x = label_w + c * cell_w
             cell = ET.SubElement(grid, "g", {"class": "hs-cell"})
-            ET.SubElement(
-                cell, "title"
-            ).text = f"{row_name}, {column_name}: {value} post{'s' if value != 1 else ''}"
+            ET.SubElement(cell, "title").text = _tip(
+                labels, f"{row_name}, {column_name}", labels.text("count.posts", count=value)
+            )
             strength = value / largest
             attrs = {
                 "x": _n(x + 1),
@@ -246,6 +268,7 @@ def timeline(
     end: date,
     today: date,
     *,
+    labels: Labels,
     title: str,
     desc: str,
     prefix: str = "hs-timeline",
@@ -272,19 +295,19 @@ def timeline(
         if first >= start:
             x = x_of(first)
             _line(axis, x, top - 6, x, bottom, **{"stroke-opacity": "0.12"})
-            _text(axis, x + 3, bottom + 16, MONTHS[month - 1])
+            _text(axis, x + 3, bottom + 16, month_name(labels, month))
             if month == 1 or first == start:
                 _text(axis, x + 3, bottom + 30, str(year))
         year, month = (year, month + 1) if month < 12 else (year + 1, 1)
     now = x_of(today)
     _line(axis, now, top - 12, now, bottom, **{"stroke-dasharray": "4 3"})
-    _text(axis, now, top - 14, "today", "middle")
+    _text(axis, now, top - 14, labels.text("chart.today"), "middle")
 
     group = ET.SubElement(svg, "g", {"class": "hs-rows"})
     for index, (name, marks) in enumerate(rows):
         y = top + index * row_h + row_h / 2
         row = ET.SubElement(group, "g", {"class": "hs-row"})
-        ET.SubElement(row, "title").text = f"{name}: " + _marks_text(marks)
+        ET.SubElement(row, "title").text = _tip(labels, name, _marks_text(marks, labels))
         _text(row, label_w - 8, y + 4, name, "end")
         _line(row, label_w, y, width - right, y, **{"stroke-opacity": "0.25"})
         for day, scheduled in marks:
@@ -294,15 +317,15 @@ def timeline(
             else:
                 dot.update({"fill": colour(0)})
             mark = ET.SubElement(row, "circle", dot)
-            state = "scheduled" if scheduled else "published"
-            ET.SubElement(mark, "title").text = f"{name}: {day.isoformat()} ({state})"
+            state = labels.text("chart.state_scheduled" if scheduled else "chart.state_published")
+            ET.SubElement(mark, "title").text = _tip(labels, name, f"{day.isoformat()} ({state})")
     return _render(svg)
 
 
-def _marks_text(marks: Sequence[tuple[date, bool]]) -> str:
+def _marks_text(marks: Sequence[tuple[date, bool]], labels: Labels) -> str:
     if not marks:
-        return "no posts in this period"
+        return labels.text("chart.no_posts")
     published = sum(1 for _, scheduled in marks if not scheduled)
     scheduled = len(marks) - published
-    text = f"{published} published"
-    return text + (f", {scheduled} scheduled" if scheduled else "")
+    text = labels.text("chart.published", count=published)
+    return text + (", " + labels.text("chart.scheduled", count=scheduled) if scheduled else "")

@@ -19,8 +19,6 @@ from ..network.publication import State
 from ..text import slugify
 from .runway import AHEAD_DAYS, RATE_DAYS, RECENT_DAYS, in_last, in_next, runway_days
 
-MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
 
 @dataclass(frozen=True)
 class ReportSettings:
@@ -97,8 +95,7 @@ class Draft:
 class Month:
     """Published posts of one calendar month, per persona."""
 
-    key: str
-    label: str
+    key: str  # 2026-10 (the insights page names it in the site language)
     posts: int
     personas: dict[str, int]
 
@@ -338,7 +335,6 @@ def _months(published, persona_ids, clock, tz, count) -> list[Month]:
     return [
         Month(
             key=f"{y:04d}-{m:02d}",
-            label=f"{MONTH_NAMES[m - 1]} {y}",
             posts=totals[(y, m)],
             personas={p: buckets[(y, m)][p] for p in persona_ids},
         )

@@ -97,10 +97,10 @@ class Labels(Mapping):
             values["count"] = count
         return Markup(self.form(key, count)).format(**values)
 
-    def default(self, value, key: str):
-        """An option's `value`, or this language's text of `key` where the option keeps its
-        default, which is the English text (`blog_title: Blog` on a German site)."""
-        return self.text(key) if value == ENGLISH.text(key) else value
+    def option(self, value: str | None, key: str, **values) -> str:
+        """A text option's value as the site sets it, verbatim; where the site does not
+        set it (None), this language's text of `key` (`blog_title`, `events_title`...)."""
+        return self.text(key, **values) if value is None else value
 
     def in_sentence(self, name: str) -> str:
         """A name as it reads inside a sentence ("posts for plant engineer"); German

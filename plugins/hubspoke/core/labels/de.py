@@ -76,6 +76,7 @@ LABELS = {
     "page.personas": "Zielgruppen",
     "page.hub": "Wo wir aktiv sind",
     "page.insights": "Inhaltsübersicht",
+    "page.events": "Termine",
     "page.archive": "Beiträge aus {name}",
     "page.tag": "Schlagwort „{name}“",
     "page.numbered": "{title} (Seite {number})",
@@ -93,6 +94,12 @@ LABELS = {
     "feed.author_description": "Beiträge von {name}, {about}",
     "feed.category_description": "Beiträge der Kategorie {name} auf {site}",
     "feed.tag_description": "Beiträge mit dem Schlagwort {name} auf {site}",
+    "feed.web_feed": "Web-Feed",
+    "feed.stylesheet_note": (
+        "Dies ist ein Web-Feed. Um neuen Beiträgen zu folgen, kopieren Sie die Adresse dieser "
+        "Seite in Ihren Feedreader."
+    ),
+    "feed.read_on_site": "Auf der Website lesen",
     "events.subscribe_intro": "Alle kommenden Termine in Ihren Kalender:",
     "events.subscribe": "Kalender abonnieren (iCalendar)",
     "events.upcoming": "Demnächst",
@@ -113,6 +120,11 @@ LABELS = {
     "event.recording_of": "von {title}",
     "event.add_calendar": "In den Kalender",
     "event.join_online_at": "Online teilnehmen: {url}",
+    "event.with_speakers": "Mit {names}.",
+    "event.register_at": "Zur Anmeldung: {url}",
+    "event.recording_at": "Aufzeichnung: {url}",
+    "event.details_at": "Alle Details: {url}",
+    "event.calendar_name": "Termine von {site}",
     "event.preview_draft": "Entwurfsvorschau: Dieser Termin ist nicht veröffentlicht.",
     "event.preview_scheduled": "Vorschau: Dieser Termin wird am {date} angekündigt.",
     "event.status.cancelled": "Abgesagt",
@@ -148,7 +160,97 @@ LABELS = {
         "Wird von {provider} im erweiterten Datenschutzmodus abgespielt; "
         "von {provider} wird nichts geladen, bevor Sie auf Abspielen drücken."
     ),
+    "insights.lead": (
+        "Stand: {clock}. „Letzte {recent}“ und „letzte {rate}“ zählen die in diesen Tagen "
+        "veröffentlichten Beiträge, „nächste {ahead}“ die für die kommenden {ahead} Tage "
+        "geplanten. Der Vorlauf gibt an, wie viele Tage die geplanten Beiträge das Tempo der "
+        "letzten {rate} Tage halten."
+    ),
+    "insights.runway_personas": "Vorlauf je Zielgruppe",
+    "insights.runway_categories": "Vorlauf je Kategorie",
+    "insights.nothing_scheduled": "Nichts geplant für:",
+    "insights.nothing_scheduled_none": "niemanden, für jede Zielgruppe ist ein Beitrag geplant.",
+    "insights.months": "Beiträge pro Monat",
+    "insights.months_caption": (
+        "Veröffentlichte Beiträge der letzten {months} Monate, je Zielgruppe."
+    ),
+    "insights.months_table": "Beiträge pro Monat als Tabelle",
+    "insights.coverage": "Abdeckung nach Zielgruppe und Kategorie",
+    "insights.coverage_caption": (
+        "Alle veröffentlichten Beiträge; ein leeres Feld ist eine Zielgruppe, für die es in "
+        "dieser Kategorie noch keinen Beitrag gibt."
+    ),
+    "insights.coverage_table": "Abdeckung als Tabelle",
+    "insights.authors": "Autoren",
+    "insights.timeline_caption": (
+        "Beiträge je Autor vom {start} bis {end}: volle Punkte sind veröffentlicht, Ringe geplant."
+    ),
+    "insights.timeline_table": "Aktivität der Autoren als Tabelle",
+    "insights.dormant": (
+        "Inaktiv (kein Beitrag in den letzten {days} Tagen und keiner in den nächsten {days}):"
+    ),
+    "insights.without_spokes": "Ohne Kanäle (kein Social-Media-Profil eingetragen):",
+    "insights.none": "keine.",
+    "insights.none_yet": "Noch keine.",
+    "insights.drafts": "Entwürfe",
+    "insights.drafts_count": {"one": "{count} Entwurf", "other": "{count} Entwürfe"},
+    "insights.drafts_stale": "{stale} davon älter als {days} Tage.",
+    "insights.days": {"one": "{count} Tag", "other": "{count} Tage"},
+    "insights.col.persona": "Zielgruppe",
+    "insights.col.category": "Kategorie",
+    "insights.col.month": "Monat",
+    "insights.col.posts": "Beiträge",
+    "insights.col.author": "Autor",
+    "insights.col.role": "Rolle",
+    "insights.col.last_days": "Letzte {days}",
+    "insights.col.next_days": "Nächste {days}",
+    "insights.col.last_n_days": "Letzte {days} Tage",
+    "insights.col.all": "Gesamt",
+    "insights.col.published": "Veröffentlicht",
+    "insights.col.scheduled": "Geplant",
+    "insights.col.runway": "Vorlauf (Tage)",
+    "insights.col.last_post": "Letzter Beitrag",
+    "insights.col.next_post": "Nächster Beitrag",
+    "insights.col.days_since": "Tage seitdem",
+    "insights.col.spokes": "Kanäle",
+    "insights.col.status": "Status",
+    "insights.flag.former": "ehemalig",
+    "insights.flag.dormant": "inaktiv",
+    "insights.flag.no_spokes": "keine Kanäle",
+    "insights.flag.old": "alt",
+    "insights.flag.short": "knapp",
+    "chart.months": "Veröffentlichte Beiträge pro Monat, je Zielgruppe",
+    "chart.coverage": "Abdeckung: veröffentlichte Beiträge je Zielgruppe und Kategorie",
+    "chart.timeline": "Aktivität der Autoren",
+    "chart.months_none": "Keine Monate zu zeigen.",
+    "chart.months_desc": (
+        "Gestapelte Balken, einer je Monat von {first} bis {last}: {total} veröffentlichte "
+        "Beiträge, die meisten im {busiest} ({most}). Jeder Balken ist nach Zielgruppen "
+        "aufgeteilt; ein Beitrag für zwei Zielgruppen zählt bei beiden. Die Tabelle darunter "
+        "enthält die Zahlen."
+    ),
+    "chart.coverage_desc": (
+        "Ein Raster aus {personas} Zielgruppen und {categories} Kategorien; jedes Feld zeigt, "
+        "wie viele veröffentlichte Beiträge sich in dieser Kategorie an diese Zielgruppe richten."
+    ),
+    "chart.coverage_gaps": {
+        "one": "{count} Kombination hat noch keinen Beitrag.",
+        "other": "{count} Kombinationen haben noch keinen Beitrag.",
+    },
+    "chart.timeline_desc": (
+        "Eine Zeile je Autor vom {start} bis {end}, mit einem vollen Punkt für jeden "
+        "veröffentlichten und einem Ring für jeden geplanten Beitrag. {active} von {total} "
+        "Autoren haben in diesem Zeitraum einen Beitrag."
+    ),
+    "chart.tip": "{name}: {value}",
+    "chart.today": "heute",
+    "chart.no_posts": "keine Beiträge in diesem Zeitraum",
+    "chart.published": {"one": "{count} veröffentlicht", "other": "{count} veröffentlicht"},
+    "chart.scheduled": {"one": "{count} geplant", "other": "{count} geplant"},
+    "chart.state_published": "veröffentlicht",
+    "chart.state_scheduled": "geplant",
     "image.full": "Bild in voller Größe",
     "image.text": "Textfassung",
     "image.whole": "Ganze Infografik hier zeigen",
+    "image.card_post": "{title}, von {names}",
 }

@@ -82,6 +82,7 @@ LABELS = {
     "page.personas": "Personas",
     "page.hub": "Where we are active",
     "page.insights": "Content insights",
+    "page.events": "Events",
     "page.archive": "Posts of {name}",
     "page.tag": "Tagged “{name}”",
     "page.numbered": "{title} (page {number})",
@@ -101,6 +102,11 @@ LABELS = {
     "feed.author_description": "Posts by {name}, {about}",
     "feed.category_description": "Posts in the category {name} on {site}",
     "feed.tag_description": "Posts tagged {name} on {site}",
+    "feed.web_feed": "web feed",
+    "feed.stylesheet_note": (
+        "This is a web feed. To follow new posts, copy this page's address into your feed reader."
+    ),
+    "feed.read_on_site": "Read on the website",
     # -- events -----------------------------------------------------------------------
     "events.subscribe_intro": "Add every upcoming event to your calendar app:",
     "events.subscribe": "subscribe to the calendar (iCalendar)",
@@ -122,6 +128,11 @@ LABELS = {
     "event.recording_of": "of {title}",
     "event.add_calendar": "Add to calendar",
     "event.join_online_at": "Join online: {url}",
+    "event.with_speakers": "With {names}.",
+    "event.register_at": "Register: {url}",
+    "event.recording_at": "Recording: {url}",
+    "event.details_at": "Details: {url}",
+    "event.calendar_name": "{site} events",
     "event.preview_draft": "Draft preview: this event is not published.",
     "event.preview_scheduled": "Scheduled preview: this event will be announced on {date}.",
     "event.status.cancelled": "Cancelled",
@@ -158,8 +169,92 @@ LABELS = {
         "Plays from {provider} in privacy-enhanced mode; "
         "nothing is loaded from {provider} until you press play."
     ),
+    # -- the insights page (for editors; a page of the site, so in its language) ------
+    "insights.lead": (
+        "Figures as of {clock}. “Last {recent}” and “last {rate}” count posts published in "
+        "those days, “next {ahead}” the posts scheduled for the coming {ahead} days. The runway "
+        "is how many days the scheduled posts keep up the pace of the last {rate} days."
+    ),
+    "insights.runway_personas": "Runway per persona",
+    "insights.runway_categories": "Runway per category",
+    "insights.nothing_scheduled": "Nothing scheduled for:",
+    "insights.nothing_scheduled_none": "none, every persona has a post coming.",
+    "insights.months": "Posts per month",
+    "insights.months_caption": "Published posts of the last {months} months, per persona.",
+    "insights.months_table": "Posts per month as a table",
+    "insights.coverage": "Coverage by persona and category",
+    "insights.coverage_caption": (
+        "All published posts; an empty cell is a persona we have not written for in that category."
+    ),
+    "insights.coverage_table": "Coverage as a table",
+    "insights.authors": "Authors",
+    "insights.timeline_caption": (
+        "Posts per author from {start} to {end}: filled dots are published, rings are scheduled."
+    ),
+    "insights.timeline_table": "Author activity as a table",
+    "insights.dormant": "Dormant (no post in the last {days} days and none in the next {days}):",
+    "insights.without_spokes": "Without spokes (no social profile listed):",
+    "insights.none": "none.",
+    "insights.none_yet": "None yet.",
+    "insights.drafts": "Drafts",
+    "insights.drafts_count": {"one": "{count} draft", "other": "{count} drafts"},
+    "insights.drafts_stale": "{stale} older than {days} days.",
+    "insights.days": {"one": "{count} day", "other": "{count} days"},
+    "insights.col.persona": "Persona",
+    "insights.col.category": "Category",
+    "insights.col.month": "Month",
+    "insights.col.posts": "Posts",
+    "insights.col.author": "Author",
+    "insights.col.role": "Role",
+    "insights.col.last_days": "Last {days}",
+    "insights.col.next_days": "Next {days}",
+    "insights.col.last_n_days": "Last {days} days",
+    "insights.col.all": "All",
+    "insights.col.published": "Published",
+    "insights.col.scheduled": "Scheduled",
+    "insights.col.runway": "Runway (days)",
+    "insights.col.last_post": "Last post",
+    "insights.col.next_post": "Next post",
+    "insights.col.days_since": "Days since",
+    "insights.col.spokes": "Spokes",
+    "insights.col.status": "Status",
+    "insights.flag.former": "former",
+    "insights.flag.dormant": "dormant",
+    "insights.flag.no_spokes": "no spokes",
+    "insights.flag.old": "old",
+    "insights.flag.short": "short",
+    "chart.months": "Published posts per month, per persona",
+    "chart.coverage": "Coverage: published posts per persona and category",
+    "chart.timeline": "Author activity",
+    "chart.months_none": "No months to show.",
+    "chart.months_desc": (
+        "Stacked bars, one per month from {first} to {last}: {total} posts published, the most "
+        "in {busiest} ({most}). Each bar is split by persona; a post written for two personas "
+        "counts once for each. The table below has the numbers."
+    ),
+    "chart.coverage_desc": (
+        "A grid of {personas} personas by {categories} categories; each cell shows how many "
+        "published posts serve that persona in that category."
+    ),
+    "chart.coverage_gaps": {
+        "one": "{count} combination has no post yet.",
+        "other": "{count} combinations have no post yet.",
+    },
+    "chart.timeline_desc": (
+        "One row per author from {start} to {end}, with a filled dot for each published post "
+        "and a ring for each scheduled one. {active} of {total} authors have a post in this "
+        "period."
+    ),
+    "chart.tip": "{name}: {value}",
+    "chart.today": "today",
+    "chart.no_posts": "no posts in this period",
+    "chart.published": {"one": "{count} published", "other": "{count} published"},
+    "chart.scheduled": {"one": "{count} scheduled", "other": "{count} scheduled"},
+    "chart.state_published": "published",
+    "chart.state_scheduled": "scheduled",
     # -- images -----------------------------------------------------------------------
     "image.full": "Full-size image",
     "image.text": "Text version",
     "image.whole": "Show the whole infographic here",
+    "image.card_post": "{title}, by {names}",
 }

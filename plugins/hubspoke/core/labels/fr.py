@@ -74,6 +74,7 @@ LABELS = {
     "page.personas": "Lectorats",
     "page.hub": "Là où nous sommes actifs",
     "page.insights": "Aperçu du contenu",
+    "page.events": "Événements",
     "page.archive": "Articles de {name}",
     "page.tag": "Mot-clé « {name} »",
     "page.numbered": "{title} (page {number})",
@@ -91,6 +92,12 @@ LABELS = {
     "feed.author_description": "Articles de {name}, {about}",
     "feed.category_description": "Articles de la catégorie {name} sur {site}",
     "feed.tag_description": "Articles avec l’étiquette {name} sur {site}",
+    "feed.web_feed": "flux web",
+    "feed.stylesheet_note": (
+        "Ceci est un flux web. Pour suivre les nouveaux articles, copiez l’adresse de cette "
+        "page dans votre lecteur de flux."
+    ),
+    "feed.read_on_site": "Lire sur le site",
     "events.subscribe_intro": "Ajoutez tous les événements à venir à votre agenda :",
     "events.subscribe": "s’abonner au calendrier (iCalendar)",
     "events.upcoming": "À venir",
@@ -111,6 +118,11 @@ LABELS = {
     "event.recording_of": "de {title}",
     "event.add_calendar": "Ajouter à l’agenda",
     "event.join_online_at": "Participer en ligne : {url}",
+    "event.with_speakers": "Avec {names}.",
+    "event.register_at": "Inscription : {url}",
+    "event.recording_at": "Enregistrement : {url}",
+    "event.details_at": "Tous les détails : {url}",
+    "event.calendar_name": "Événements de {site}",
     "event.preview_draft": "Aperçu du brouillon : cet événement n’est pas publié.",
     "event.preview_scheduled": "Aperçu : cet événement sera annoncé le {date}.",
     "event.status.cancelled": "Annulé",
@@ -146,7 +158,95 @@ LABELS = {
         "Lecture depuis {provider} en mode de confidentialité renforcée ; "
         "rien n’est chargé depuis {provider} avant que vous appuyiez sur lecture."
     ),
+    "insights.lead": (
+        "Chiffres au {clock}. « {recent} derniers » et « {rate} derniers » comptent les "
+        "articles publiés pendant ces jours, « {ahead} prochains » ceux programmés pour les "
+        "{ahead} jours à venir. La réserve indique pendant combien de jours les articles "
+        "programmés tiennent le rythme des {rate} derniers jours."
+    ),
+    "insights.runway_personas": "Réserve par lectorat",
+    "insights.runway_categories": "Réserve par catégorie",
+    "insights.nothing_scheduled": "Rien de programmé pour :",
+    "insights.nothing_scheduled_none": "aucun, chaque lectorat a un article à venir.",
+    "insights.months": "Articles par mois",
+    "insights.months_caption": "Articles publiés ces {months} derniers mois, par lectorat.",
+    "insights.months_table": "Articles par mois sous forme de tableau",
+    "insights.coverage": "Couverture par lectorat et catégorie",
+    "insights.coverage_caption": (
+        "Tous les articles publiés ; une case vide est un lectorat pour lequel nous n’avons "
+        "encore rien écrit dans cette catégorie."
+    ),
+    "insights.coverage_table": "Couverture sous forme de tableau",
+    "insights.authors": "Auteurs",
+    "insights.timeline_caption": (
+        "Articles par auteur du {start} au {end} : les points pleins sont publiés, les cercles "
+        "programmés."
+    ),
+    "insights.timeline_table": "Activité des auteurs sous forme de tableau",
+    "insights.dormant": (
+        "Inactifs (aucun article ces {days} derniers jours ni dans les {days} prochains) :"
+    ),
+    "insights.without_spokes": "Sans profil (aucun profil social indiqué) :",
+    "insights.none": "aucun.",
+    "insights.none_yet": "Aucun pour l’instant.",
+    "insights.drafts": "Brouillons",
+    "insights.drafts_count": {"one": "{count} brouillon", "other": "{count} brouillons"},
+    "insights.drafts_stale": "dont {stale} de plus de {days} jours.",
+    "insights.days": {"one": "{count} jour", "other": "{count} jours"},
+    "insights.col.persona": "Lectorat",
+    "insights.col.category": "Catégorie",
+    "insights.col.month": "Mois",
+    "insights.col.posts": "Articles",
+    "insights.col.author": "Auteur",
+    "insights.col.role": "Rôle",
+    "insights.col.last_days": "{days} derniers",
+    "insights.col.next_days": "{days} prochains",
+    "insights.col.last_n_days": "{days} derniers jours",
+    "insights.col.all": "Total",
+    "insights.col.published": "Publiés",
+    "insights.col.scheduled": "Programmés",
+    "insights.col.runway": "Réserve (jours)",
+    "insights.col.last_post": "Dernier article",
+    "insights.col.next_post": "Prochain article",
+    "insights.col.days_since": "Jours depuis",
+    "insights.col.spokes": "Profils",
+    "insights.col.status": "Statut",
+    "insights.flag.former": "ancien",
+    "insights.flag.dormant": "inactif",
+    "insights.flag.no_spokes": "aucun profil",
+    "insights.flag.old": "ancien",
+    "insights.flag.short": "court",
+    "chart.months": "Articles publiés par mois, par lectorat",
+    "chart.coverage": "Couverture : articles publiés par lectorat et catégorie",
+    "chart.timeline": "Activité des auteurs",
+    "chart.months_none": "Aucun mois à afficher.",
+    "chart.months_desc": (
+        "Barres empilées, une par mois de {first} à {last} : {total} articles publiés, le plus "
+        "en {busiest} ({most}). Chaque barre est répartie par lectorat ; un article écrit pour "
+        "deux lectorats compte pour chacun. Le tableau ci-dessous donne les chiffres."
+    ),
+    "chart.coverage_desc": (
+        "Une grille de {personas} lectorats sur {categories} catégories ; chaque case indique "
+        "combien d’articles publiés s’adressent à ce lectorat dans cette catégorie."
+    ),
+    "chart.coverage_gaps": {
+        "one": "{count} combinaison n’a encore aucun article.",
+        "other": "{count} combinaisons n’ont encore aucun article.",
+    },
+    "chart.timeline_desc": (
+        "Une ligne par auteur du {start} au {end}, avec un point plein pour chaque article "
+        "publié et un cercle pour chaque article programmé. {active} auteurs sur {total} ont "
+        "publié ou programmé un article sur cette période."
+    ),
+    "chart.tip": "{name} : {value}",
+    "chart.today": "aujourd’hui",
+    "chart.no_posts": "aucun article sur cette période",
+    "chart.published": {"one": "{count} publié", "other": "{count} publiés"},
+    "chart.scheduled": {"one": "{count} programmé", "other": "{count} programmés"},
+    "chart.state_published": "publié",
+    "chart.state_scheduled": "programmé",
     "image.full": "Image en taille réelle",
     "image.text": "Version texte",
     "image.whole": "Afficher ici l’infographie entière",
+    "image.card_post": "{title}, par {names}",
 }

@@ -28,16 +28,8 @@ from ..network.assembly import unknown_id
 from ..network.publication import State, Visibility
 from ..urls import source_path
 
-KINDS = {
-    "webinar": "Webinar",
-    "workshop": "Workshop",
-    "conference": "Conference",
-    "trade-fair": "Trade fair",
-    "demo": "Product demo",
-    "talk": "Talk",
-    "meetup": "Meetup",
-    "training": "Training",
-}
+# The kinds of event with a name of their own (event.kind.* in the label catalogue).
+KINDS = ("webinar", "workshop", "conference", "trade-fair", "demo", "talk", "meetup", "training")
 ALWAYS = datetime(1970, 1, 1, tzinfo=UTC)  # the `date` of an event without `announce`
 SCHEMA_STATUS = {
     "scheduled": "https://schema.org/EventScheduled",
@@ -91,10 +83,6 @@ class Event:
     def date(self) -> datetime:
         """What the publication rule compares with the clock: the announcement date."""
         return self.announce or ALWAYS
-
-    @property
-    def kind_name(self) -> str:
-        return KINDS.get(self.kind, "Event")
 
     def kind_label(self, labels: Labels = ENGLISH) -> str:
         """The kind as readers see it, in the catalogue's language."""

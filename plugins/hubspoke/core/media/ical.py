@@ -16,6 +16,7 @@ from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from ..feeds.text import clean_line, clean_text
+from ..labels import Labels
 from .events import Event, utc_or_zone
 
 PRODUCT = "-//Hubspoke//Events//EN"
@@ -33,8 +34,11 @@ class Entry:
     recording: str | None = None
 
 
-def calendar(entries: Iterable[Entry], *, name: str, description: str | None = None) -> bytes:
-    """A VCALENDAR with one VEVENT per entry (in the order given)."""
+def calendar(
+    entries: Iterable[Entry], *, name: str, labels: Labels, description: str | None = None
+) -> bytes:
+    """A VCALENDAR with one VEVENT per entry (in the order given); each description's
+    own lines (speakers, links) in the language of `labels`."""
     cal = Calendar()
     cal.add("prodid", PRODUCT)
     cal.add("version", "2.0")
@@ -45,7 +49,7 @@ def calendar(entries: Iterable[Entry], *, name: str, description: str | None = N
         cal.add("x-wr-caldesc", clean_line(description))
     years = []
     for entry in entries:
-        cal.add_component(_vevent(entry))
+        cal.add_component(_vevent(entry, labels))
         years += [entry.event.start.year, entry.event.end.year]
     if years:
         # Time zone rules from one year before the first event to one after the last.
@@ -65,7 +69,7 @@ def _add_timezones(cal: Calendar, first: date, last: date) -> None:
     cal.subcomponents[:0] = zones
 
 
-def _vevent(entry: Entry) -> VEvent:
+def _vevent(entry: Entry, labels: Labels) -> VEvent:
     event = entry.event
     item = VEvent()
     item.add("uid", entry.uid)
@@ -73,30 +77,31 @@ def _vevent(entry: Entry) -> VEvent:
     item.add("dtstart", utc_or_zone(event.start))
     item.add("dtend", utc_or_zone(event.end))
     item.add("summary", clean_line(event.title))
-    item.add("description", _description(entry))
+    item.add("description", _description(entry, labels))
     item.add("url", entry.url)
     location = _location(event)
     if location:
         item.add("location", location)
     item.add("status", STATUS[event.status])
     if event.kind:
-        item.add("categories", [event.kind_name])
+        item.add("categories", [event.kind_label(labels)])
     item.add("transp", "OPAQUE")
     return item
 
 
-def _description(entry: Entry) -> str:
+def _description(entry: Entry, labels: Labels) -> str:
     event = entry.event
     parts = [clean_text(event.description)] if event.description else []
     if entry.speakers:
-        parts.append("With " + ", ".join(clean_line(s) for s in entry.speakers) + ".")
-    if event.online:
-        parts.append(f"Join online: {event.online}")
-    if event.registration:
-        parts.append(f"Register: {event.registration}")
-    if entry.recording:
-        parts.append(f"Recording: {entry.recording}")
-    parts.append(f"Details: {entry.url}")
+        names = ", ".join(clean_line(s) for s in entry.speakers)
+        parts.append(labels.text("event.with_speakers", names=names))
+    links = (
+        ("event.join_online_at", event.online),
+        ("event.register_at", event.registration),
+        ("event.recording_at", entry.recording),
+        ("event.details_at", entry.url),
+    )
+    parts += [labels.text(key, url=url) for key, url in links if url]
     return "\n\n".join(parts)
 
 

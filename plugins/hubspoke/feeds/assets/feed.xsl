@@ -1,6 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Shows an RSS 2.0 or Atom 1.0 feed of the hub as a readable page when it is
-     opened in a browser; feed readers ignore it. It loads nothing else. -->
+     opened in a browser; feed readers ignore it. It loads nothing else. Each key in
+     double square brackets is the label catalogue's text in the site's language
+     (hubspoke/feeds/build.py). -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:atom="http://www.w3.org/2005/Atom"
@@ -15,7 +17,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="robots" content="noindex"/>
-        <title><xsl:value-of select="$title"/> (web feed)</title>
+        <title><xsl:value-of select="$title"/> ([[feed.web_feed]])</title>
         <style>
           body { font: 1rem/1.6 system-ui, sans-serif; margin: 0; color: #1f2330; background: #fafafa; }
           main { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
@@ -29,11 +31,10 @@
       </head>
       <body>
         <main>
-          <p class="note">This is a web feed. To follow new posts, copy this page's
-            address into your feed reader.</p>
+          <p class="note">[[feed.stylesheet_note]]</p>
           <h1><xsl:value-of select="$title"/></h1>
           <p><xsl:value-of select="/rss/channel/description | /atom:feed/atom:subtitle"/></p>
-          <p><a href="{/rss/channel/link | /atom:feed/atom:link[@rel='alternate']/@href}">Read on the website</a></p>
+          <p><a href="{/rss/channel/link | /atom:feed/atom:link[@rel='alternate']/@href}">[[feed.read_on_site]]</a></p>
           <ul>
             <xsl:apply-templates select="/rss/channel/item | /atom:feed/atom:entry"/>
           </ul>
