@@ -23,6 +23,7 @@ from hubspoke.core.labels import catalogue, for_language
 
 from .conftest import ROOT, build_in_process, copy_site
 from .test_insights_page import REPORT_SITE
+from .test_media_example import PODCAST_POST, VIDEO_POST
 
 NAV = {
     "de": ["Start", "Blog", "Zielgruppen", "Autoren", "Termine", "Wo wir sind", "Über uns"],
@@ -174,6 +175,20 @@ def test_no_english_hubspoke_text_on_any_page_or_feed(language, tmp_path_factory
     post = built.html("blog/")
     assert labels.text("post.continue") in post.get_text()
     assert labels.text("browse.archive") in post.get_text()
+    # The players sit in a post's body, which the walk leaves to its writers: their texts
+    # come from the theme's templates, in the site's language too.
+    audio = built.html(PODCAST_POST).select_one("figure.hs-audio")
+    assert audio.select_one(".hs-audio__label").get_text() == labels.text("audio.listen")
+    facts = audio.select_one(".hs-audio__facts").get_text()
+    assert facts.startswith(f"{labels.text('audio.season', number=1)} · ")
+    assert labels.text("audio.type.trailer") in facts
+    assert audio.audio["aria-label"].startswith(labels.text("audio.listen_to", title=""))
+    links = [a.get_text() for a in audio.select(".hs-audio__links a")]
+    assert links[1] == labels.text("audio.transcript"), links
+    video = built.html(VIDEO_POST).select_one("figure.hs-video")
+    assert video.select_one(".hs-video__label").get_text() == labels.text("video.play")
+    assert labels.text("video.notice", provider="YouTube") in video.get_text()
+    assert video.button["aria-label"].startswith(labels.text("video.play_title", title=""))
 
 
 def test_english_build_still_shows_the_english_labels(example):

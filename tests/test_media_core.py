@@ -1,4 +1,5 @@
-"""Pure functions of video, audio, events, iCalendar and podcast feeds, without a site."""
+"""Pure functions of video, audio, events, iCalendar and podcast feeds, without a site;
+the player and figure templates rendered from their views, as the theme renders them."""
 
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -6,15 +7,26 @@ from zoneinfo import ZoneInfo
 
 import feedparser
 import icalendar
+import jinja2
 import pytest
 
 from hubspoke.core.errors import ContentError
 from hubspoke.core.labels import ENGLISH
 from hubspoke.core.media import audio, events, ical, podcast, video
 from hubspoke.core.network.publication import State
+from hubspoke.media.plugin import TEMPLATES
 
 BERLIN = ZoneInfo("Europe/Berlin")
 CHICAGO = ZoneInfo("America/Chicago")
+THEME = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES))
+THEME.globals["hubspoke_labels"] = ENGLISH
+
+
+def render(template: str, **context) -> str:
+    """The media section's partial `template`, as the theme renders it (MkDocs' theme
+    environment has no autoescape either: the template turns it on)."""
+    return THEME.get_template(f"hubspoke/partials/{template}").render(context)
+
 
 # -- video ---------------------------------------------------------------------------
 
@@ -133,7 +145,10 @@ def test_figure_escapes_writer_text_and_names_the_host_only_in_the_data_attribut
         element_id="video-1",
         transcript="#transcript",
     )
-    markup = video.figure(embed)
+    figure = video.figure(embed)
+    assert figure.title == 'Talk "<live>" & more'  # plain text: the template escapes it
+    assert figure.src.startswith("https://www.youtube-nocookie.com/embed/")
+    markup = render("video-figure.html", figure=figure)
     assert "<script>" not in markup and "&lt;script&gt;" in markup
     assert markup.count("youtube-nocookie.com") == 1
     assert 'data-hs-video-src="https://www.youtube-nocookie.com/embed/' in markup
@@ -235,9 +250,16 @@ def test_files_are_sniffed_and_sizes_checked():
 
 def test_player_is_accessible_and_escaped():
     found = read('  file: ep.mp3\n  duration: "1:00"\n  episode: 2\n')
-    markup = audio.player(
+    player = audio.player(
         found, title="<b>Ep</b>", src="ep.mp3", size=12_345, transcript="#transcript"
     )
+    assert (player.title, player.size, player.duration, player.format) == (
+        "<b>Ep</b>",
+        "12 KB",
+        "1:00",
+        "MP3",
+    )
+    markup = render("audio-player.html", player=player)
     assert '<audio class="hs-audio__player" controls' in markup
     assert 'aria-label="Listen: &lt;b&gt;Ep&lt;/b&gt;"' in markup
     assert '<source src="ep.mp3" type="audio/mpeg">' in markup

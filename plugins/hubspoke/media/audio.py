@@ -29,6 +29,7 @@ from hubspoke.core.media import audio as core_audio
 from hubspoke.core.media import podcast
 from hubspoke.core.text import plain_text
 from hubspoke.core.urls import PathFormatError, format_path, source_path
+from hubspoke.fragments import Fragments
 from hubspoke.head import Head
 from hubspoke.network.sitefiles import listed_file
 from hubspoke.options import option_error, option_line
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from hubspoke.network.build import NetworkBuild
 
 MEDIA = "hubspoke/media"
+PLAYER = "hubspoke/partials/audio-player.html"
 
 _ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
 _LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
@@ -190,8 +192,9 @@ class AudioPosts:
 
     # -- on_page_content (after the sanitiser) --------------------------------------
 
-    def place_player(self, page: Page, content: str, post) -> str:
-        """The post's HTML with the player after its excerpt (or its title)."""
+    def place_player(self, page: Page, content: str, post, fragments: Fragments) -> str:
+        """The post's HTML with the player, from the theme template (the site's overrides
+        win), after its excerpt (or its title)."""
         for path, file in self.unused.items():
             if posixpath.basename(file.url) in content:
                 self.referenced.add(path)
@@ -201,7 +204,7 @@ class AudioPosts:
         audio = found.audio
         transcript = self._transcript(page, content, audio)
         feed = self.feeds.get(found.show)
-        markup = core_audio.player(
+        player = core_audio.player(
             audio,
             title=post.title,
             src=urls.relative_url(found.file.url, page.url),
@@ -209,8 +212,9 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
-            labels=texts.for_language(theme_language(self.config, default=None)),
         )
+        # Plain str: a str + Markup would escape the page's HTML.
+        markup = str(fragments.render(PLAYER, player=player))
         marker = core_html.MORE.search(content)
         if marker:
             return content[: marker.end()] + markup + content[marker.end() :]

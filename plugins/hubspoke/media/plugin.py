@@ -72,7 +72,6 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
             captions_language=self.config.video_captions_language or language,
             frame_hosts=tuple(network.guest_iframe_hosts) if network.csp else None,
             labels=labels,
-            language=language,
             page_text=self.site.page_text if self.site is not None else None,
         )
         if self.site is not None:
@@ -136,10 +135,11 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
         if self.videos is None:
             return html
         build = self.site
+        fragments = hub_of(config).fragments(config)  # made once, at the first page
         try:
-            html = self.videos.place(page, html)
+            html = self.videos.place(page, html, fragments)
             if self.audio is not None and build is not None:
-                html = self.audio.place_player(page, html, build.post_of(page))
+                html = self.audio.place_player(page, html, build.post_of(page), fragments)
         except ContentError as error:
             raise PluginError(str(error)) from error
         return html

@@ -16,16 +16,17 @@ from markupsafe import Markup
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from hubspoke.core import labels as texts
 from hubspoke.core import urls
 from hubspoke.core.errors import ContentError, Problem
 from hubspoke.core.html import has_id, is_external
 from hubspoke.core.media import video
+from hubspoke.fragments import Fragments
 from hubspoke.head import Head
 
 from .labels import Labels
 
 SCRIPT = "assets/hubspoke/video.js"
+FIGURE = "hubspoke/partials/video-figure.html"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -47,7 +48,6 @@ class Videos:
         frame_hosts,
         labels: Labels,
         page_text=None,
-        language: str | None = None,
     ):
         self.class_name = class_name
         # A page's source text, for the lines of problems: the network's reader keeps it.
@@ -55,7 +55,6 @@ class Videos:
         self.captions_language = captions_language
         self.frame_hosts = frame_hosts  # None: no Content-Security-Policy to satisfy
         self.labels = labels
-        self.texts = texts.for_language(language)  # what readers see, in the theme's language
         self.pages: dict[str, PageVideos] = {}
 
     # -- on_page_content, before the sanitiser -----------------------------------
@@ -182,7 +181,9 @@ class Videos:
 
     # -- on_page_content, after the sanitiser ------------------------------------
 
-    def place(self, page: Page, content: str) -> str:
+    def place(self, page: Page, content: str, fragments: Fragments) -> str:
+        """The page's HTML with each placeholder replaced by its video's figure, from the
+        theme template (the site's overrides win)."""
         found = self.pages.get(page.file.src_uri)
         if found is None:
             return content
@@ -201,7 +202,8 @@ class Videos:
                 )
         if problems:
             raise ContentError(problems)
-        return video.place(content, [video.figure(e, self.texts) for e in found.embeds])
+        figures = [str(fragments.render(FIGURE, figure=video.figure(e))) for e in found.embeds]
+        return video.place(content, figures)
 
     # -- on_page_context -----------------------------------------------------------
 

@@ -12,7 +12,6 @@ its type, and its size is measured from the file that is published.
 from __future__ import annotations
 
 import dataclasses
-import html
 import os
 import posixpath
 from collections.abc import Set
@@ -24,7 +23,6 @@ from ..content import validation
 from ..content.intake import left_out_message
 from ..content.yamlfile import FRONT_MATTER, Document, decode, split_front_matter
 from ..errors import ContentError, Problem
-from ..labels import ENGLISH, Labels
 from ..urls import source_path
 from .video import clock_duration, iso_duration, parse_duration
 
@@ -318,6 +316,25 @@ def size_text(size: int) -> str:
     return f"{max(1, round(size / 1000))} KB"
 
 
+@dataclass(frozen=True)
+class Player:
+    """What an audio post's player shows, as plain data: the theme template
+    `hubspoke/partials/audio-player.html` writes it, with the texts of the site's language."""
+
+    title: str  # the post's, as plain text
+    src: str  # the audio file, relative to the page
+    media_type: str
+    format: str  # MP3, M4A...
+    size: str  # 12 KB, 4.2 MB
+    duration: str  # 4:12
+    season: int | None
+    episode: int | None
+    episode_type: str | None  # trailer, bonus; None for a full episode
+    transcript: str | None  # URL, relative to the page
+    feed: str | None  # the show's podcast feed, relative to the page
+    show_title: str | None
+
+
 def player(
     audio: Audio,
     *,
@@ -327,38 +344,21 @@ def player(
     transcript: str | None,
     feed: str | None = None,
     show_title: str | None = None,
-    labels: Labels = ENGLISH,
-) -> str:
-    """An accessible <audio controls> player with download, transcript and feed links;
-    its texts come from the label catalogue `labels`."""
-    e = html.escape
-    t = labels.text
-    facts = []
-    if audio.season:
-        facts.append(t("audio.season", number=audio.season))
-    if audio.episode:
-        facts.append(t("audio.episode", number=audio.episode))
-    if audio.episode_type != "full":
-        key = f"audio.type.{audio.episode_type}"
-        facts.append(t(key) if key in labels else audio.episode_type.capitalize())
-    facts.append(clock_duration(audio.duration))
-    download = t("audio.download", format=audio.label, size=size_text(size))
-    links = [f'<a href="{e(src)}" download>{e(download)}</a>']
-    if transcript:
-        links.append(f'<a href="{e(transcript)}">{e(t("audio.transcript"))}</a>')
-    if feed:
-        name = t("audio.subscribe_show", show=show_title) if show_title else t("audio.subscribe")
-        links.append(f'<a href="{e(feed)}" type="application/rss+xml">{e(name)} (RSS)</a>')
-    label = t("audio.listen_to", title=title)
-    return (
-        '<figure class="hs-audio">'
-        f'<figcaption class="hs-audio__caption"><span class="hs-audio__label">{e(t("audio.listen"))}</span> '
-        f'<span class="hs-audio__facts">{e(" · ".join(facts))}</span></figcaption>'
-        f'<audio class="hs-audio__player" controls preload="metadata" aria-label="{e(label)}">'
-        f'<source src="{e(src)}" type="{e(audio.media_type)}">'
-        f'<a href="{e(src)}">{e(t("audio.download_episode"))}</a></audio>'
-        f'<div class="hs-audio__links">{" · ".join(links)}</div>'
-        "</figure>"
+) -> Player:
+    """The player of `audio`: its facts, download, transcript and feed links."""
+    return Player(
+        title=title,
+        src=src,
+        media_type=audio.media_type,
+        format=audio.label,
+        size=size_text(size),
+        duration=clock_duration(audio.duration),
+        season=audio.season or None,
+        episode=audio.episode or None,
+        episode_type=None if audio.episode_type == "full" else audio.episode_type,
+        transcript=transcript,
+        feed=feed,
+        show_title=show_title,
     )
 
 

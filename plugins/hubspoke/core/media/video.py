@@ -15,13 +15,12 @@ against `html.parser` by tests/test_html_tokenizer.py.
 
 from __future__ import annotations
 
-import html
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from ..html import ATTRS, is_external, parse_attrs, start_tags, tag_pattern
-from ..labels import ENGLISH, Labels
 
 YOUTUBE_HOSTS = {
     "youtube.com",
@@ -255,64 +254,49 @@ def mark(content: str, links: list[VideoLink]) -> str:
     return "".join(out)
 
 
-def place(content: str, figures: list[str]) -> str:
+def place(content: str, figures: Sequence[str]) -> str:
     """Swap each placeholder for its figure."""
     return _TOKEN.sub(lambda m: figures[int(m.group(1))], content)
 
 
-# -- markup ----------------------------------------------------------------------
+# -- the figure -----------------------------------------------------------------
 
 
-def figure(embed: VideoEmbed, labels: Labels = ENGLISH) -> str:
-    """The figure for one video: poster and play button, or a <video> for a local file;
-    its texts come from the label catalogue `labels`."""
-    e = html.escape
-    t = labels.text
+@dataclass(frozen=True)
+class Figure:
+    """What one video's figure shows, as plain data: the theme template
+    `hubspoke/partials/video-figure.html` writes it, with the texts of the site's language."""
+
+    id: str  # page-unique
+    title: str
+    is_file: bool  # a local file plays in <video>; a platform's player loads on click
+    src: str  # the file, or the platform's privacy-enhanced player address
+    media_type: str  # a file's
+    provider: str  # who plays it: YouTube, Vimeo
+    poster_src: str
+    poster_alt: str
+    duration: str | None  # 3:40
+    transcript: str | None
+    captions: str | None  # a WebVTT file
+    captions_lang: str
+
+
+def figure(embed: VideoEmbed) -> Figure:
+    """The figure of one embed: poster and play button, or a <video> for a local file."""
     source = embed.source
-    links = []
-    if embed.transcript:
-        links.append(f'<a href="{e(embed.transcript)}">{e(t("video.transcript"))}</a>')
-    if embed.captions:
-        links.append(f'<a href="{e(embed.captions)}" download>{e(t("video.captions_file"))}</a>')
-    caption = [f'<span class="hs-video__title">{e(embed.title)}</span>']
-    if embed.duration:
-        caption.append(
-            f'<span class="hs-video__duration">({clock_duration(embed.duration)})</span>'
-        )
-    if not source.is_file:
-        caption.append(
-            f'<span class="hs-video__notice">{e(t("video.notice", provider=source.name))}</span>'
-        )
-    if links:
-        caption.append('<span class="hs-video__links">' + " · ".join(links) + "</span>")
-    figcaption = '<figcaption class="hs-video__caption">' + " ".join(caption) + "</figcaption>"
-    if source.is_file:
-        track = ""
-        if embed.captions:
-            track = (
-                f'<track kind="captions" src="{e(embed.captions)}" '
-                f'srclang="{e(embed.captions_lang)}" label="{e(t("video.captions"))}" default>'
-            )
-        player = (
-            f'<video class="hs-video__player" controls preload="none" '
-            f'poster="{e(embed.poster_src)}">'
-            f'<source src="{e(source.href)}" type="{e(source.media_type)}">{track}'
-            f'<a href="{e(source.href)}">{e(t("video.download"))}</a></video>'
-        )
-    else:
-        player = (
-            f'<div class="hs-video__frame" data-hs-video-src="{e(source.embed_url)}" '
-            f'data-hs-video-title="{e(embed.title)}">'
-            f'<img alt="{e(embed.poster_alt)}" src="{e(embed.poster_src)}">'
-            f'<button type="button" class="hs-video__play" '
-            f'aria-label="{e(t("video.play_title", title=embed.title))}">'
-            '<span class="hs-video__icon" aria-hidden="true"></span>'
-            f'<span class="hs-video__label">{e(t("video.play"))}</span></button></div>'
-        )
-    kind = "file" if source.is_file else "platform"
-    return (
-        f'<figure class="hs-video hs-video--{kind}" id="{e(embed.element_id)}">'
-        f"{player}{figcaption}</figure>"
+    return Figure(
+        id=embed.element_id,
+        title=embed.title,
+        is_file=source.is_file,
+        src=source.href if source.is_file else source.embed_url,
+        media_type=source.media_type,
+        provider=source.name,
+        poster_src=embed.poster_src,
+        poster_alt=embed.poster_alt,
+        duration=clock_duration(embed.duration) if embed.duration else None,
+        transcript=embed.transcript,
+        captions=embed.captions,
+        captions_lang=embed.captions_lang,
     )
 
 
