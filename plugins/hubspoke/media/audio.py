@@ -47,7 +47,6 @@ if TYPE_CHECKING:
 MEDIA = "hubspoke/media"
 
 _ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
-_LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
 
 
 @dataclass
@@ -210,11 +209,7 @@ class AudioPosts:
             show_title=self.show_title(found.show),
             labels=texts.for_language(theme_language(self.config, default=None)),
         )
-        marker = core_html.MORE.search(content)
-        if marker:
-            return content[: marker.end()] + markup + content[marker.end() :]
-        title = _LEADING_H1.match(content)
-        at = title.end() if title else 0
+        at = core_audio.player_offset(content)
         return content[:at] + markup + content[at:]
 
     def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:
