@@ -5,7 +5,8 @@ time of a 10,000-post build): it reads quoted attribute values whole and steps
 over comments, CDATA sections and the content of script, style and textarea,
 so text is never touched and escaped code stays as is. It is held against
 `html.parser` by the property tests in tests/test_html_tokenizer.py (same tags,
-same attribute values, text untouched); `has_id` uses the parser itself.
+same attribute values, text untouched); `has_id` uses the parser itself. The
+cuts made with it (title, excerpt, permalinks, text) are held by tests/test_properties_html.py.
 """
 
 from __future__ import annotations
@@ -189,17 +190,104 @@ def add_link_rel(fragment: str, values: tuple[str, ...]) -> str:
     return rewrite_tags(fragment, rewrite)
 
 
-HEADERLINK = re.compile(r"<a\b[^>]*\bclass=\"headerlink\"[^>]*>.*?</a>", re.S | re.I)
-_LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>\s*", re.S | re.I)
-_FIRST_PARAGRAPH = re.compile(r"<p\b[^>]*>.*?</p>", re.S | re.I)
+# Every token of a fragment: what is stepped over, a start tag, or an end tag (`end`).
+_ELEMENT = re.compile(
+    rf"{SKIPPED}|<(?P<name>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>{ATTRS})\s*(?P<close>/?)>"
+    r"|</(?P<end>[a-zA-Z][a-zA-Z0-9-]*)[^>]*>",
+    re.S | re.I,
+)
+# For text: also declarations, processing instructions and tags too broken to read whole.
+_MARKUP = re.compile(rf"{_ELEMENT.pattern}|<[!?][^>]*>|</?[a-zA-Z][^>]*>", re.S | re.I)
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+     "source", "track", "wbr"}
+)  # fmt: skip
+_LEADING_H1 = re.compile(rf"\s*<h1{ATTRS}\s*>", re.I)
+_PARAGRAPH = tag_pattern("p")
+_LINK = tag_pattern("a")
+
+
+def element_end(fragment: str, name: str, pos: int) -> int | None:
+    """The offset just past the end tag that closes the `name` element whose start tag
+    ends at `pos` (`name` elements inside counted), or None when it is never closed."""
+    depth = 1
+    for token in _ELEMENT.finditer(fragment, pos):
+        if (token["name"] or "").lower() == name and not token["close"]:
+            depth += 1
+        elif (token["end"] or "").lower() == name:
+            depth -= 1
+            if not depth:
+                return token.end()
+    return None
+
+
+def closed(fragment: str) -> str:
+    """The fragment with an end tag added for every element still open at its end."""
+    open_names: list[str] = []
+    for token in _ELEMENT.finditer(fragment):
+        name, end = (token["name"] or "").lower(), (token["end"] or "").lower()
+        if name and not token["close"] and name not in VOID_ELEMENTS:
+            open_names.append(name)
+        elif end in open_names:
+            del open_names[len(open_names) - 1 - open_names[::-1].index(end) :]
+    return fragment + "".join(f"</{name}>" for name in reversed(open_names))
+
+
+def more_marker(fragment: str) -> re.Match | None:
+    """The first `<!-- more -->` comment (not one written inside an attribute value,
+    a script or another comment)."""
+    if not MORE.search(fragment):
+        return None
+    return next((t for t in _ELEMENT.finditer(fragment) if MORE.fullmatch(t[0])), None)
+
+
+def without_tags(fragment: str, dropped: tuple[str, ...] = ()) -> str:
+    """The fragment with every tag, comment, CDATA section, script, style and textarea
+    replaced by a space, and so is every element named in `dropped`, with its content."""
+    out: list[str] = []
+    pos = 0
+    while token := _MARKUP.search(fragment, pos):
+        end = token.end()
+        name = (token["name"] or "").lower()
+        if name in dropped and not token["close"]:
+            end = element_end(fragment, name, end) or len(fragment)
+        out += (fragment[pos : token.start()], " ")
+        pos = end
+    out.append(fragment[pos:])
+    return "".join(out)
+
+
+def drop_headerlinks(fragment: str) -> str:
+    """The fragment without its heading permalinks (`<a class="headerlink" ...>...</a>`)."""
+    if "headerlink" not in fragment:
+        return fragment
+    out, pos = [], 0
+    for tag in start_tags(fragment, _LINK):
+        classes = next((v for k, v in parse_attrs(tag["attrs"]) if k == "class"), None)
+        if tag.start() < pos or "headerlink" not in (classes or "").split():
+            continue
+        end = element_end(fragment, "a", tag.end())
+        if end is not None:
+            out.append(fragment[pos : tag.start()])
+            pos = end
+    out.append(fragment[pos:])
+    return "".join(out)
 
 
 def split_title(content: str) -> tuple[str | None, str]:
     """(the leading <h1> element, the rest) of a rendered page."""
-    match = _LEADING_H1.match(content)
-    if not match:
+    start = _LEADING_H1.match(content)
+    end = element_end(content, "h1", start.end()) if start else None
+    if end is None:
         return None, content
-    return match.group(0).strip(), content[match.end() :]
+    return content[:end].strip(), content[end:].lstrip()
+
+
+def _first_paragraph(body: str) -> str:
+    for tag in start_tags(body, _PARAGRAPH):
+        end = element_end(body, "p", tag.end())
+        return body[tag.start() : end] if end else ""
+    return ""
 
 
 def excerpt(content: str) -> tuple[str, bool]:
@@ -210,14 +298,13 @@ def excerpt(content: str) -> tuple[str, bool]:
     so that many excerpts can share one page.
     """
     _, body = split_title(content)
-    marker = MORE.search(body)
+    marker = more_marker(body)
     if marker:
-        part, more = body[: marker.start()], True
+        part, more = closed(body[: marker.start()]), True
     else:
-        first = _FIRST_PARAGRAPH.search(body)
-        part = first.group(0) if first else ""
-        more = bool(first) and len(body.strip()) > len(part)
-    part = HEADERLINK.sub("", part)
+        part = _first_paragraph(body)
+        more = bool(part) and len(body.strip()) > len(part)
+    part = drop_headerlinks(part)
 
     def drop_ids(_name, attrs):
         if any(k == "id" for k, _ in attrs):

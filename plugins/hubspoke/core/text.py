@@ -7,12 +7,14 @@ import math
 import re
 import unicodedata
 
+from .html import without_tags
+
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _ATX_H1 = re.compile(r"^\s{0,3}#(?!#)\s+(.+?)\s*#*\s*$")
 _ATTR_LIST = re.compile(r"\s*\{[^}]*\}\s*$")
 _INLINE_MARKUP = re.compile(r"[*_`]|!?\[([^\]]*)\]\([^)]*\)")
-_TAG = re.compile(r"<[^>]*>")
-_SKIPPED_BLOCKS = re.compile(r"<(script|style|pre|svg)\b.*?</\1>", re.S | re.I)
+# Left out of plain text with their content (scripts and styles are left out anyway).
+_SKIPPED_ELEMENTS = ("pre", "svg")
 _WORD = re.compile(r"\w+(?:[-'’]\w+)*")
 
 
@@ -49,8 +51,7 @@ def extract_title(markdown: str) -> str | None:
 
 def plain_text(fragment: str) -> str:
     """Visible text of an HTML fragment (code, scripts and SVG left out)."""
-    without_blocks = _SKIPPED_BLOCKS.sub(" ", fragment)
-    return html.unescape(_TAG.sub(" ", without_blocks))
+    return html.unescape(without_tags(fragment, _SKIPPED_ELEMENTS))
 
 
 def word_count(fragment: str) -> int:

@@ -49,7 +49,6 @@ MEDIA = "hubspoke/media"
 PLAYER = "hubspoke/partials/audio-player.html"
 
 _ATTRIBUTE_FILE = re.compile(r"\b(?:captions|transcript)=[\"']([^\"'\s]+)[\"']")
-_LEADING_H1 = re.compile(r"^\s*<h1\b[^>]*>.*?</h1>", re.S | re.I)
 
 
 @dataclass
@@ -215,11 +214,7 @@ class AudioPosts:
         )
         # Plain str: a str + Markup would escape the page's HTML.
         markup = str(fragments.render(PLAYER, player=player))
-        marker = core_html.MORE.search(content)
-        if marker:
-            return content[: marker.end()] + markup + content[marker.end() :]
-        title = _LEADING_H1.match(content)
-        at = title.end() if title else 0
+        at = core_audio.player_offset(content)
         return content[:at] + markup + content[at:]
 
     def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 import nh3
 
-from ..html import MORE
+from ..html import MORE, parse_attrs, tag_pattern
 from ..media.video import EMBED_HOSTS
 
 _GUEST_TAGS = frozenset(nh3.ALLOWED_TAGS) | {
@@ -117,7 +117,8 @@ _STYLE_ESCAPES = re.compile(r"url\s*\(|image|expression|@import|\\|/\*|binding|b
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _MORE_TOKEN = "\ue000hubspoke-more\ue000"
-_EMPTY_FRAME = re.compile(r"<iframe\b(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.S)
+_FRAME = tag_pattern("iframe")
+_FRAME_END = re.compile(r"</iframe\s*>", re.I)  # a frame's content is text: the first ends it
 DEFAULT_IFRAME_HOSTS = EMBED_HOSTS  # the hosts of our own video players
 
 
@@ -227,6 +228,22 @@ def sanitize(fragment: str, policy: Policy = Policy()) -> str:
         url_schemes=set(schemes),
         filter_style_properties=set(policy.style_properties) or None,
     )
-    # A frame whose source was refused goes altogether (nh3 leaves it empty).
-    cleaned = _EMPTY_FRAME.sub("", cleaned)
-    return cleaned.replace(_MORE_TOKEN, "<!-- more -->")
+    return _without_empty_frames(cleaned).replace(_MORE_TOKEN, "<!-- more -->")
+
+
+def _without_empty_frames(cleaned: str) -> str:
+    """A frame whose source was refused goes altogether (nh3 leaves it without `src`)."""
+    out, pos = [], 0
+    while token := _FRAME.search(cleaned, pos):
+        start, end = token.start(), token.end()
+        if token["name"] is not None:
+            close = _FRAME_END.search(cleaned, end)
+            end = close.end() if close else len(cleaned)
+            if all(name != "src" for name, _ in parse_attrs(token["attrs"])):
+                out.append(cleaned[pos:start])
+                pos = end
+                continue
+        out.append(cleaned[pos:end])
+        pos = end
+    out.append(cleaned[pos:])
+    return "".join(out)

@@ -52,7 +52,7 @@ def absolute_html(fragment: str, page_url: str, site_url: str) -> str:
 
 def without_page_furniture(fragment: str) -> str:
     """Drop what only makes sense on the page: heading "¶" permalinks, `<!-- more -->`."""
-    return html.MORE.sub("", html.HEADERLINK.sub("", fragment))
+    return html.MORE.sub("", html.drop_headerlinks(fragment))
 
 
 def with_query(url: str, params: Mapping[str, str]) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .. import html as core_html
 from ..content import validation
 from ..content.intake import left_out_message
 from ..content.yamlfile import FRONT_MATTER, Document, decode, split_front_matter
@@ -314,6 +315,14 @@ def size_text(size: int) -> str:
     if size >= 1_000_000:
         return f"{size / 1_000_000:.1f} MB"
     return f"{max(1, round(size / 1000))} KB"
+
+
+def player_offset(content: str) -> int:
+    """Where a post's player goes: after `<!-- more -->` (where its excerpt ends), else
+    after its leading <h1> (and the blank after it), else first."""
+    body = core_html.split_title(content)[1]
+    marker = core_html.more_marker(body)
+    return len(content) - len(body) + (marker.end() if marker else 0)
 
 
 @dataclass(frozen=True)
