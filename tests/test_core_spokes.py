@@ -6,8 +6,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from hubspoke.core.network import spokes
-from hubspoke.core.network.hubsvg import SpokeCount, hub_svg
+from hubspoke.core.network.hubsvg import SpokeCount
 from hubspoke.core.network.sharing import share_links, tagged
+
+from .templates import hub_picture_html
 
 SUPPORTED = [
     "linkedin",
@@ -136,11 +138,11 @@ def test_hub_picture_has_one_spoke_per_network_and_escapes_text():
         SpokeCount("x", "X", 1, 0),
         SpokeCount("odd", "<Odd & Co>", 0, 1),
     ]
-    svg = hub_svg('Corvane "Instruments" & <Sons>', counts)
+    svg = hub_picture_html('Corvane "Instruments" & <Sons>', counts)
     root = ET.fromstring(svg)
     ns = {"svg": "http://www.w3.org/2000/svg"}
     assert len(root.findall("svg:g[@class='hs-hub-svg__spoke']", ns)) == 3
     assert root.find("svg:title", ns).text.startswith('Corvane "Instruments" & <Sons>')
     assert "LinkedIn: 2 official, 5 experts" in root.find("svg:desc", ns).text
     assert root.get("role") == "img"
-    assert hub_svg("C", counts) == hub_svg("C", list(reversed(counts)))
+    assert hub_picture_html("C", counts) == hub_picture_html("C", list(reversed(counts)))
