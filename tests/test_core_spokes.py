@@ -5,9 +5,12 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
+from hubspoke.core.labels import for_language
 from hubspoke.core.network import spokes
-from hubspoke.core.network.hubsvg import SpokeCount, hub_svg
+from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_picture
 from hubspoke.core.network.sharing import share_links, tagged
+
+from .templates import hub_picture_html
 
 SUPPORTED = [
     "linkedin",
@@ -136,11 +139,34 @@ def test_hub_picture_has_one_spoke_per_network_and_escapes_text():
         SpokeCount("x", "X", 1, 0),
         SpokeCount("odd", "<Odd & Co>", 0, 1),
     ]
-    svg = hub_svg('Corvane "Instruments" & <Sons>', counts)
+    svg = hub_picture_html('Corvane "Instruments" & <Sons>', counts)
     root = ET.fromstring(svg)
     ns = {"svg": "http://www.w3.org/2000/svg"}
     assert len(root.findall("svg:g[@class='hs-hub-svg__spoke']", ns)) == 3
     assert root.find("svg:title", ns).text.startswith('Corvane "Instruments" & <Sons>')
     assert "LinkedIn: 2 official, 5 experts" in root.find("svg:desc", ns).text
     assert root.get("role") == "img"
-    assert hub_svg("C", counts) == hub_svg("C", list(reversed(counts)))
+    assert hub_picture_html("C", counts) == hub_picture_html("C", list(reversed(counts)))
+
+
+HOSTILE = '"><script>alert(1)</script> {{ 7*7 }} &amp;'
+
+
+@pytest.mark.parametrize("language", ["en", "de"])
+def test_hub_picture_text_is_escaped_once_never_evaluated_and_in_the_sites_language(language):
+    counts = [SpokeCount('x"><b>', HOSTILE, 1, 2)]
+    svg = hub_picture_html(HOSTILE, counts, language)
+    assert "<script>" not in svg and "<b>" not in svg
+    root = ET.fromstring(svg)
+    ns = {"svg": "http://www.w3.org/2000/svg"}
+    labels = for_language(language)
+    assert root.find("svg:title", ns).text == labels.text("hub.picture_title", company=HOSTILE)
+    assert root.find("svg:desc", ns).text == describe(HOSTILE, counts, labels)
+    spoke = root.find("svg:g[@class='hs-hub-svg__spoke']", ns)
+    assert spoke.get("data-network") == 'x"><b>'
+    count = ", ".join(
+        (labels.text("hub.count_official", count=1), labels.text("hub.count_experts", count=2))
+    )
+    assert [t.text for t in spoke.findall("svg:text", ns)] == [HOSTILE, count]
+    tspans = root.findall("svg:g[@class='hs-hub-svg__hub']/svg:text/svg:tspan", ns)
+    assert [t.text for t in tspans] == [line for line, _ in hub_picture(HOSTILE, counts).name_lines]

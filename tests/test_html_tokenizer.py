@@ -19,6 +19,8 @@ from hubspoke.core import html as core_html
 from hubspoke.core.images import markup
 from hubspoke.core.media import video
 
+from .templates import image_markup
+
 SETTINGS = settings(max_examples=400, deadline=None)
 RAW = ("script", "style", "textarea")
 
@@ -223,6 +225,7 @@ def test_has_id_is_true_exactly_for_an_element_id(document, anchor):
 # -- core/images/markup.py: <img> to <picture> ----------------------------------
 
 SKIPPED = ("template", "picture", "svg")
+MARKUP = image_markup()
 
 
 skipped_element = st.builds(
@@ -255,7 +258,9 @@ def test_images_found_are_the_parsers_images_outside_skipped_elements(document):
             expected.append(tuple(attrs))
     assert [img.attrs for img in markup.find_images(document)] == expected
     looked_up = []
-    page = markup.PageImages(lookup=lambda src: looked_up.append(src), relative=str, sizes="1px")
+    page = markup.PageImages(
+        lookup=lambda src: looked_up.append(src), relative=str, sizes="1px", markup=MARKUP
+    )
     assert markup.rewrite_page(document, page) == document
     assert looked_up == [dict(a)["src"] for a in expected]
 

@@ -32,6 +32,8 @@ from hubspoke.core.images.plan import (
 )
 from hubspoke.core.images.svg import SvgProblem, check_svg
 
+from .templates import image_markup
+
 ENCODING = Encoding(widths=(100, 200, 400), avatar_widths=(32, 64), formats=("webp",))
 
 
@@ -294,6 +296,8 @@ TALL = ImageView(
     infographic=True,
 )
 
+MARKUP = image_markup()
+
 
 def page(**extra) -> PageImages:
     views = {"img/a.png": VIEW, "img/t.png": TALL, "img/d.svg": SvgView(30.0, 15.0)}
@@ -301,6 +305,7 @@ def page(**extra) -> PageImages:
         lookup=lambda src: views.get(src),
         relative=lambda url: url,
         sizes="100vw",
+        markup=MARKUP,
         **extra,
     )
 

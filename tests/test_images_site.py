@@ -555,3 +555,77 @@ def test_without_directory_urls_every_picture_resolves(tmp_path):
         for element in soup.find_all(["img", "source"]):
             for src, _width in srcset_entries(element.get("srcset") or ""):
                 assert target(site, url, src).is_file(), (url, src)
+
+
+# -- the markup is the theme's: a site's overrides win -----------------------------
+
+HOSTILE = '"><script>alert(1)</script> {{ 7*7 }} &amp;'  # alt text, as readers get it
+TITLE = '"><i>{{ 7*7 }}'
+IMAGES = ("photo.jpg", "tall.png")  # a picture, an infographic
+
+
+def hostile_post(source: Path) -> None:
+    """A post whose picture and infographic carry alt and title text that is HTML and Jinja."""
+    alt = HOSTILE.replace("&", "&amp;")  # Markdown reads entities in alt text
+    write_post(source, "\n\n".join(f"![{alt}]({src} '{TITLE}')" for src in IMAGES))
+
+
+def hostile_imgs(site: Path) -> tuple[str, list]:
+    url = page_of(site, "Bad picture")
+    raw = (site / url / "index.html").read_text(encoding="utf-8")
+    imgs = [i for i in soup_of(site, url).select("article img") if i.get("title")]
+    return raw, imgs
+
+
+def test_hostile_alt_and_title_are_escaped_once_and_never_evaluated(tmp_path):
+    source = new_site(tmp_path)
+    hostile_post(source)
+    build_site(source, tmp_path / "site")
+    raw, imgs = hostile_imgs(tmp_path / "site")
+    # The photo's picture, the infographic's preview and its whole image.
+    assert len(imgs) == 3 and all(i.find_parent("picture") for i in imgs)
+    assert all(i["alt"] == HOSTILE and i["title"] == TITLE for i in imgs)
+    assert "<script>alert" not in raw and "<i>{{" not in raw
+    assert (
+        raw.count('alt="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt; {{ 7*7 }} &amp;amp;"') == 3
+    )
+
+
+def test_a_sites_overrides_draw_pictures_infographics_and_the_hub_picture(tmp_path):
+    source = new_site(tmp_path)
+    hostile_post(source)
+    partials = source / "overrides" / "hubspoke" / "partials"
+    partials.mkdir(parents=True)
+    (partials / "picture.html").write_text(
+        '<picture class="site-picture" data-formats="{{ picture.sources | length }}">'
+        "{{ img }}</picture>"
+    )
+    (partials / "infographic.html").write_text(
+        '<div class="site-infographic" data-block="{{ infographic.block }}">'
+        '{{ preview }}<a href="{{ infographic.href }}">{{ hubspoke_labels("image.full") }}</a>'
+        "</div>"
+    )
+    (partials / "hub-picture.html").write_text(
+        '<p class="site-hub">{{ hub.company }}: {{ hub.spokes | length }}</p>'
+    )
+    mkdocs_yml = source / "mkdocs.yml"
+    text = mkdocs_yml.read_text().replace(
+        "  name: material\n", "  name: material\n  custom_dir: overrides\n"
+    )
+    mkdocs_yml.write_text(text)
+    site = tmp_path / "site"
+    build_site(source, site)
+    page = soup_of(site, page_of(site, "A photo"))
+    pictures = page.select("article picture")
+    assert pictures and all(p.get("class") == ["site-picture"] for p in pictures)
+    assert int(pictures[0]["data-formats"]) >= 1 and not page.select("article source")
+    tall = soup_of(site, page_of(site, "Six steps"))
+    assert not tall.select(".hs-infographic")
+    figures = tall.select("div.site-infographic")
+    assert len(figures) == 2 and all(f["data-block"] == "True" for f in figures)
+    assert figures[0].select_one("picture.site-picture img")["width"] == "320"
+    assert figures[0].a.get_text() == "Full-size image"
+    hub = soup_of(site, "hub/")
+    assert hub.select_one("p.site-hub") and not hub.select("svg.hs-hub-svg")
+    _, imgs = hostile_imgs(site)
+    assert len(imgs) == 2 and all(i["alt"] == HOSTILE for i in imgs)

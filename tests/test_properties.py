@@ -15,8 +15,10 @@ from hubspoke.core.content.yamlfile import TextFileError
 from hubspoke.core.errors import ContentError
 from hubspoke.core.html import add_link_rel, excerpt, link_values, rewrite_urls
 from hubspoke.core.network import spokes
-from hubspoke.core.network.hubsvg import SpokeCount, hub_svg
+from hubspoke.core.network.hubsvg import SpokeCount
 from hubspoke.head import script_json
+
+from .templates import hub_picture_html
 
 FORMAT = "blog/{date:%Y/%m/%d}/{slug}"
 SETTINGS = settings(max_examples=300, deadline=None)
@@ -160,7 +162,7 @@ xml_text = st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), ma
 @given(xml_text, st.lists(st.tuples(xml_text, st.integers(0, 9), st.integers(0, 9)), max_size=6))
 def test_hub_picture_is_always_valid_svg_with_its_text(company, rows):
     counts = [SpokeCount(f"n{i}", name, a, b) for i, (name, a, b) in enumerate(rows)]
-    root = ET.fromstring(hub_svg(company, counts))
+    root = ET.fromstring(hub_picture_html(company, counts))
     titles = [t.text or "" for t in root.iter("{http://www.w3.org/2000/svg}title")]
     assert titles[0].startswith(company)
     labels = {t.text for t in root.iter("{http://www.w3.org/2000/svg}text") if t.text}

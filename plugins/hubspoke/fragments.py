@@ -15,6 +15,8 @@ page's own path to the root when the page is written.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jinja2 import Environment
 from markupsafe import Markup
 
@@ -45,8 +47,14 @@ class Fragments:
             self.env.filters.setdefault(name, value)
 
     def render(self, template: str, **context) -> Markup:
-        values = {"config": self.config, "page": None, "base_url": ROOT, **context}
-        return Markup(self.env.get_template(template).render(values))
+        return self.renderer(template)(**context)
+
+    def renderer(self, template: str) -> Callable[..., Markup]:
+        """`render` for one template, looked up once: for markup rendered many times a
+        build (a `<picture>` per image)."""
+        compiled = self.env.get_template(template)
+        base = {"config": self.config, "page": None, "base_url": ROOT}
+        return lambda **context: Markup(compiled.render({**base, **context}))
 
     def icon(self, name: str) -> Markup:
         """The SVG of one of the theme's icons (e.g. fontawesome/brands/mastodon)."""

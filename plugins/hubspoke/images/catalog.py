@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html as core_html
-from hubspoke.core import labels, urls
+from hubspoke.core import urls
 from hubspoke.core.content.mdscan import Scanner
 from hubspoke.core.errors import ContentError, ProblemList, shown_path
 from hubspoke.core.images.encode import CardTask, SourceTask, missing, run_tasks
@@ -52,10 +52,12 @@ from hubspoke.core.images.plan import Encoding, Output, is_infographic, plan_sou
 from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.outputs import Claims
 from hubspoke.core.urls import source_path
+from hubspoke.fragments import place
+from hubspoke.hub import hub_of
 from hubspoke.outputs import refuse, register_files
-from hubspoke.site_options import theme_language
 
 from .cards import CardMaker
+from .pictures import TemplateMarkup
 from .shared import ImageStats, Source
 
 if TYPE_CHECKING:
@@ -91,6 +93,7 @@ class ImagesBuild:
         self.sources: dict[str, Source] = {}
         self._avatar_set: set[str] = set()
         self._pictures: dict = {}
+        self._markup: TemplateMarkup | None = None  # the templates, at the first page
         self._by_url: dict[str, Source] | None = None
         self._read_early: set[str] = set()
         self._early = False
@@ -461,16 +464,22 @@ class ImagesBuild:
                 lookup=lookup,
                 relative=lambda url: f"{_ROOT}/{url}",
                 sizes=self.options.variants_sizes,
+                markup=self.markup,
                 eager_src=self.first_image.get(page.file.src_uri),
                 text_anchor=text_anchor,
                 memo=self._pictures,
-                labels=labels.for_language(theme_language(self.config, default=None)),
             ),
         )
-        if _ROOT not in output:
-            return output
-        root = urls.relative_url("", page.url)  # "../../" or, at the site root, "./"
-        return output.replace(f"{_ROOT}/", "" if root == "./" else root)
+        if _ROOT in output:
+            root = urls.relative_url("", page.url)  # "../../" or, at the site root, "./"
+            output = output.replace(f"{_ROOT}/", "" if root == "./" else root)
+        return place(output, page.url)  # an override's own base_url
+
+    @property
+    def markup(self) -> TemplateMarkup:
+        if self._markup is None:
+            self._markup = TemplateMarkup(hub_of(self.config).fragments(self.config).renderer)
+        return self._markup
 
     # -- labels -----------------------------------------------------------------
 

@@ -31,6 +31,7 @@ log = get_plugin_logger(__name__)
 
 STYLESHEET = "assets/hubspoke/images.css"
 ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
@@ -54,6 +55,8 @@ class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
         root = Path(config.config_file_path).parent
         self.build = ImagesBuild(self.config, config, root, encoding, log)
         self.stats = self.build.stats
+        # Our templates (picture, infographic) come right after the site's overrides.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         return config

@@ -21,7 +21,7 @@ from hubspoke.core.content.sanitize import Policy, expert_policy, guest_policy, 
 from hubspoke.core.labels import ENGLISH, Labels
 from hubspoke.core.network import sharing
 from hubspoke.core.network.assembly import Network
-from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_svg
+from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_picture
 from hubspoke.core.network.indexes import IndexPage
 from hubspoke.core.network.model import Author, Persona, Post
 from hubspoke.core.network.spokes import Spoke
@@ -298,13 +298,18 @@ class Presenter:
             SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0))
             for n in sorted(set(company) | set(experts))
         ]
+        description = describe(self.company, counts, self.labels)
         return {
             "role": "hub",
             "company": self.company,
             "spokes": [self.spoke(s) for s in self.company_spokes],
             "counts": sorted(counts, key=lambda c: (-c.total, c.name.lower())),
-            "picture": Markup(hub_svg(self.company, counts, labels=self.labels)),
-            "description": describe(self.company, counts, self.labels),
+            "picture": self._render(
+                "hubspoke/partials/hub-picture.html",
+                hub=hub_picture(self.company, counts),
+                description=description,
+            ),
+            "description": description,
         }
 
     def set_browse(self, categories: list[IndexPage], years: list[IndexPage]) -> None:

@@ -7,6 +7,10 @@ knows are changed; every attribute the author gave (alt, class, title, id,
 width...) is kept. Infographics become a figure: a top preview linking to the
 full-size image, a link to the text version, and the whole image on demand
 (a `<div>` holding a `<figure>` and a `<details>`: a figcaption must end its figure).
+The markup itself is the theme's (`hubspoke/partials/picture.html` and `infographic.html`,
+which a site overrides): this module gives what they show as views (`PictureView`,
+`InfographicView`) to the `ImageMarkup` it is handed. An SVG stays the author's own
+`<img>`, with its display size added.
 
 The tokenizer is a regular expression built from `core/html.py`'s pieces (a parser on
 every page would cost too much); the property tests in tests/test_html_tokenizer.py hold
@@ -16,13 +20,12 @@ CDATA, raw text and the skipped elements.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ..html import ATTRS, OTHER_TAG, SKIPPED, parse_attrs, render_tag
-from ..labels import ENGLISH, Labels
 
 INFOGRAPHIC_CLASS = "infographic"
 TEXT_ATTRIBUTE = "data-text-version"
@@ -101,6 +104,47 @@ def find_images(fragment: str) -> list[ImgTag]:
     return found
 
 
+@dataclass(frozen=True)
+class Source:
+    """One `<source>` of a picture: a modern format at every width."""
+
+    type: str  # mime type
+    srcset: str
+    sizes: str
+
+
+@dataclass(frozen=True)
+class PictureView:
+    """A `<picture>`: its sources, then the `<img>`'s attributes (the author's, in their
+    order, with the fallback's src, srcset, sizes and the display size)."""
+
+    sources: tuple[Source, ...]
+    img: tuple[tuple[str, str | None], ...]
+
+
+@dataclass(frozen=True)
+class InfographicView:
+    """A tall image: its top (`preview`) links to the full-size original. Alone in its
+    paragraph (`block`), it is a figure with links to the original and the text version
+    and, when the preview is a crop, the whole image on demand (`whole`)."""
+
+    href: str  # the full-size original, from the page
+    width: int  # of the original
+    height: int
+    preview: PictureView
+    block: bool
+    text_href: str | None = None
+    whole: PictureView | None = None
+
+
+class ImageMarkup(Protocol):
+    """Writes the views as HTML (the images section renders the theme's templates)."""
+
+    def picture(self, view: PictureView) -> str: ...
+
+    def infographic(self, view: InfographicView) -> str: ...
+
+
 @dataclass
 class PageImages:
     """How to rewrite the images of one page."""
@@ -108,12 +152,12 @@ class PageImages:
     lookup: Callable[[str], ImageView | SvgView | None]  # src as written -> view
     relative: Callable[[str], str]  # site-relative URL -> URL from this page
     sizes: str
+    markup: ImageMarkup
     eager_src: str | None = None  # src of the page's first content image (not lazy)
     text_anchor: Callable[[ImgTag], str | None] = lambda _img: None
     # Pictures already written, shared by every page of a build. Only for a `relative`
     # that gives the same URL on every page (from a placeholder root the caller replaces).
     memo: dict | None = None
-    labels: Labels = ENGLISH  # link texts of infographics
 
 
 def rewrite_page(page_html: str, page: PageImages) -> str:
@@ -142,17 +186,19 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
         infographic = view.infographic or INFOGRAPHIC_CLASS in tag.classes
         if not infographic:
             if page.memo is None:
-                return opening + picture(view.full, attrs, page, eager=first) + closing
+                return opening + _picture(view.full, attrs, page, eager=first) + closing
             plain = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first)
             if plain not in page.memo:
-                page.memo[plain] = opening + picture(view.full, attrs, page, eager=first) + closing
+                page.memo[plain] = opening + _picture(view.full, attrs, page, eager=first) + closing
             return page.memo[plain]
         alone = bool(opening and closing)
         anchor = page.text_anchor(tag) if alone else None
         key = (id(view), tuple(a for a in attrs if a[0] != "src"), opening, closing, first, anchor)
         if page.memo is not None and key in page.memo:
             return page.memo[key]
-        figure = _infographic(view, tag, page, eager=first, block=alone, anchor=anchor)
+        figure = page.markup.infographic(
+            infographic_view(view, tag, page, eager=first, block=alone, anchor=anchor)
+        )
         figure = figure if alone else opening + figure + closing
         if page.memo is not None:
             page.memo[key] = figure
@@ -161,26 +207,27 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
     return _IMG.sub(one, page_html)
 
 
-def picture(
+def _picture(
+    rendition: Rendition, attrs: list[tuple[str, str | None]], page: PageImages, *, eager: bool
+) -> str:
+    return page.markup.picture(picture_view(rendition, attrs, page, eager=eager))
+
+
+def picture_view(
     rendition: Rendition,
     attrs: list[tuple[str, str | None]],
     page: PageImages,
     *,
     eager: bool = False,
     lazy: bool | None = None,
-) -> str:
-    """A `<picture>`: one `<source>` per modern format, then the `<img>` with the fallback."""
+) -> PictureView:
+    """One `<source>` per modern format, then the `<img>` with the fallback."""
     values = dict(attrs)
     width, height = _display_size(values, rendition)
     sizes = f"{values['width']}px" if _number(values.get("width")) else page.sizes
-    parts = ["<picture>"]
-    for mime, variants in rendition.sources:
-        parts.append(
-            render_tag(
-                "source",
-                [("type", mime), ("srcset", _srcset(variants, page)), ("sizes", sizes)],
-            )
-        )
+    sources = tuple(
+        Source(mime, _srcset(variants, page), sizes) for mime, variants in rendition.sources
+    )
     largest = rendition.fallback[-1]
     new = {
         "src": page.relative(largest.url),
@@ -195,7 +242,7 @@ def picture(
         new.setdefault("loading", values.get("loading") or "lazy")
         new.setdefault("decoding", values.get("decoding") or "async")
     drop = {"loading", "decoding"} if not lazy else set()
-    merged = []
+    merged: list[tuple[str, str | None]] = []
     for key, value in attrs:
         if key == TEXT_ATTRIBUTE or key in drop:
             continue
@@ -203,45 +250,27 @@ def picture(
     merged.extend(new.items())
     if "alt" not in values:
         merged.append(("alt", ""))
-    parts.append(render_tag("img", merged))
-    parts.append("</picture>")
-    return "".join(parts)
+    return PictureView(sources, tuple(merged))
 
 
-def _infographic(
+def infographic_view(
     view: ImageView, tag: ImgTag, page: PageImages, *, eager: bool, block: bool, anchor: str | None
-):
+) -> InfographicView:
     preview = view.preview or view.full
     attrs = [(k, v) for k, v in tag.attrs if k not in ("width", "height")]
-    full_url = html.escape(page.relative(view.original_url), quote=True)
     width, height = view.original_size or (view.full.width, view.full.height)
-    size = f"{width} × {height} px"
-    preview_html = picture(preview, attrs, page, eager=eager)
-    link = f'<a class="hs-infographic__preview" href="{full_url}">{preview_html}</a>'
-    if not block:
-        return link
-    links = [
-        f'<a href="{full_url}">{html.escape(page.labels.text("image.full"))}</a> <span>({size})</span>'
-    ]
-    if anchor:
-        links.append(
-            f'<a href="{html.escape(anchor, quote=True)}">{html.escape(page.labels.text("image.text"))}</a>'
-        )
-    whole = picture(view.full, attrs, page, lazy=True) if view.preview else ""
-    parts = [
-        f'<div class="hs-infographic{" hs-infographic--cropped" if whole else ""}"><figure>',
-        link,
-        '<figcaption class="hs-infographic__links">',
-        ' <span aria-hidden="true">·</span> '.join(links),
-        "</figcaption></figure>",
-    ]
-    if whole:
-        parts.append(
-            f'<details class="hs-infographic__whole"><summary>{html.escape(page.labels.text("image.whole"))}</summary>'
-            f"{whole}</details>"
-        )
-    parts.append("</div>")
-    return "".join(parts)
+    whole = None
+    if block and view.preview:
+        whole = picture_view(view.full, attrs, page, lazy=True)
+    return InfographicView(
+        href=page.relative(view.original_url),
+        width=width,
+        height=height,
+        preview=picture_view(preview, attrs, page, eager=eager),
+        block=block,
+        text_href=anchor if block else None,
+        whole=whole,
+    )
 
 
 def _svg_img(attrs: list[tuple[str, str | None]], view: SvgView) -> str:

@@ -1,14 +1,14 @@
 """The hub-and-spoke picture: the company in the centre, one spoke per network.
 
-Drawn at build time as inline SVG, sized by how many profiles we have on
-each network, with a title and description for screen readers.
+Laid out at build time, sized by how many profiles we have on each network; the theme's
+hubspoke/partials/hub-picture.html draws it as inline SVG, with a title and the
+description (`describe`) for screen readers.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from ..labels import ENGLISH, Labels
 
@@ -45,57 +45,59 @@ def describe(company: str, counts: list[SpokeCount], labels: Labels = ENGLISH) -
     return labels.text("hub.picture_description", company=company, items=items)
 
 
-def hub_svg(
-    company: str,
-    counts: list[SpokeCount],
-    *,
-    size: int = 640,
-    id_prefix: str = "hs-hub",
-    labels: Labels = ENGLISH,
-) -> str:
-    """Inline SVG markup of the hub and its spokes (text escaped, stable output)."""
+@dataclass(frozen=True)
+class SpokePlace:
+    """One network's spoke: a line from the hub to its circle, its name and counts below
+    the circle (above it for the spokes at the top)."""
+
+    count: SpokeCount
+    x: float
+    y: float
+    radius: float
+    stroke_width: float
+    label_y: float  # the name's baseline; the counts' is 15 below
+
+
+@dataclass(frozen=True)
+class HubPicture:
+    """The geometry of the hub picture, drawn as SVG by hubspoke/partials/hub-picture.html."""
+
+    company: str
+    size: int  # of the square viewBox
+    centre: float
+    radius: float  # of the hub's circle
+    spokes: tuple[SpokePlace, ...]  # biggest presence first
+    name_lines: tuple[tuple[str, float], ...]  # the company's name in the hub: (line, y)
+    id_prefix: str  # of the title's and description's ids
+
+
+def hub_picture(
+    company: str, counts: list[SpokeCount], *, size: int = 640, id_prefix: str = "hs-hub"
+) -> HubPicture:
+    """The hub and its spokes, sized by presence (a stable layout: same counts, same picture)."""
     counts = _ordered(counts)
     centre = size / 2
-    hub_radius = size * 0.15
     reach = size * 0.36
     biggest = max((c.total for c in counts), default=1) or 1
-    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
-    out = [
-        f'<svg class="hs-hub-svg" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" '
-        f'role="img" aria-labelledby="{title_id} {desc_id}">',
-        f'<title id="{title_id}">{escape(labels.text("hub.picture_title", company=company))}</title>',
-        f'<desc id="{desc_id}">{escape(describe(company, counts, labels))}</desc>',
-    ]
+    spokes = []
     for index, count in enumerate(counts):
         angle = -math.pi / 2 + 2 * math.pi * index / max(len(counts), 1)
         x = centre + reach * math.cos(angle)
         y = centre + reach * math.sin(angle)
         radius = size * (0.035 + 0.045 * math.sqrt(count.total / biggest))
-        width = 1.5 + 4 * count.total / biggest
-        anchor = "middle"
         label_y = y + radius + 16 if math.sin(angle) >= -0.2 else y - radius - 22
-        out.append(
-            f'<g class="hs-hub-svg__spoke" data-network={quoteattr(count.network)}>'
-            f'<line x1="{centre:.1f}" y1="{centre:.1f}" x2="{x:.1f}" y2="{y:.1f}" '
-            f'stroke-width="{width:.1f}"/>'
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
-            f'<text x="{x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">{escape(count.name)}</text>'
-            f'<text class="hs-hub-svg__count" x="{x:.1f}" y="{label_y + 15:.1f}" '
-            f'text-anchor="{anchor}">{escape(_label(count, labels))}</text>'
-            "</g>"
-        )
+        spokes.append(SpokePlace(count, x, y, radius, 1.5 + 4 * count.total / biggest, label_y))
     lines = _lines(company)
     first_y = centre + 5 - 9 * (len(lines) - 1)
-    label = "".join(
-        f'<tspan x="{centre:.1f}" y="{first_y + 18 * i:.1f}">{escape(line)}</tspan>'
-        for i, line in enumerate(lines)
+    return HubPicture(
+        company=company,
+        size=size,
+        centre=centre,
+        radius=size * 0.15,
+        spokes=tuple(spokes),
+        name_lines=tuple((line, first_y + 18 * i) for i, line in enumerate(lines)),
+        id_prefix=id_prefix,
     )
-    out.append(
-        f'<g class="hs-hub-svg__hub"><circle cx="{centre:.1f}" cy="{centre:.1f}" r="{hub_radius:.1f}"/>'
-        f'<text text-anchor="middle">{label}</text></g>'
-    )
-    out.append("</svg>")
-    return "".join(out)
 
 
 def _ordered(counts: list[SpokeCount]) -> list[SpokeCount]:
