@@ -26,13 +26,15 @@ class SpokeCount:
     def total(self) -> int:
         return self.company + self.experts
 
+    @property
+    def facts(self) -> tuple[tuple[str, int], ...]:
+        """What the spoke's label says, as (label key, count); none: `hub.no_profiles`."""
+        found = (("hub.count_official", self.company), ("hub.count_experts", self.experts))
+        return tuple((key, number) for key, number in found if number)
+
 
 def _label(count: SpokeCount, labels: Labels = ENGLISH) -> str:
-    parts = []
-    if count.company:
-        parts.append(labels.text("hub.count_official", count=count.company))
-    if count.experts:
-        parts.append(labels.text("hub.count_experts", count=count.experts))
+    parts = [labels.text(key, count=number) for key, number in count.facts]
     return ", ".join(parts) or labels.text("hub.no_profiles")
 
 
