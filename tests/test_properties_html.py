@@ -45,8 +45,9 @@ class Parsed(HTMLParser):
 
     def handle_endtag(self, tag):
         self.ends.append(tag)
-        if self._inside and self._inside[-1] == tag:
-            self._inside.pop()
+        if tag in self._inside:  # an end tag closes what is open inside it too (</svg>)
+            while self._inside.pop() != tag:
+                pass
 
     def handle_data(self, data):
         if not self._inside:
@@ -264,12 +265,18 @@ no_src = st.sampled_from(
      'width="1"', "allowfullscreen", f"data-x='src={VIMEO}'"]
 )  # fmt: skip
 frame_content = st.sampled_from(
-    ["", "inner", "<iframe title=x>", "<b>x</b>", "<img src=x onerror=alert(1)>"]
+    ["", "inner", "<iframe title=x>", "<b>x</b>", "<img src=x onerror=alert(1)>", "<!--",
+     "-->", "<script>"]
+)  # fmt: skip
+# What a guest writes in a frame to hide the links after it from every reader but browsers.
+hiding_content = st.one_of(
+    frame_content,
+    st.just(f'<!--</iframe><a href="https://spam.example/">x</a><iframe src="{VIMEO}">-->'),
 )
 
 
 @st.composite
-def frame(draw):
+def frame(draw, content=frame_content):
     attrs = draw(st.lists(no_src, max_size=3))
     has_src = draw(st.booleans())
     src = draw(src_spellings if has_src else st.one_of(st.none(), refused_src))
@@ -278,7 +285,7 @@ def frame(draw):
     space = draw(st.sampled_from([" ", "\n", "\t", "  "]))
     name = draw(st.sampled_from(["iframe", "IFRAME", "iFrame"]))
     tag = f"<{name}{''.join(space + a for a in attrs)}>"
-    return has_src, tag + draw(frame_content) + f"</{name}>"
+    return has_src, tag + draw(content) + f"</{name}>"
 
 
 @SETTINGS
@@ -340,3 +347,24 @@ def test_no_tag_of_the_input_is_left_in_plain_text(document):
 def _escaped_text(document):
     """Text of the document that is markup-looking only once unescaped (`&lt;a&gt;`)."""
     return " ".join(Parsed(document, skipped=("pre", "svg")).texts)
+
+
+spam_link = st.builds(
+    lambda words: f'<p><a href="https://spam.example/{words.strip()[:8]}">{words}</a></p>', text
+)
+
+
+@SETTINGS
+@given(
+    st.lists(
+        st.one_of(trees, frame(hiding_content).map(lambda f: f[1]), spam_link), max_size=6
+    ).map("".join)
+)
+def test_every_outside_link_of_sanitised_guest_html_gets_the_rel_values(document):
+    """Whatever a guest writes inside or around frames, every link a browser would show
+    (html.parser reads iframe content as text, as browsers do) gets rel=ugc."""
+    marked = core_html.add_link_rel(sanitize(document), ("ugc",))
+    for name, attrs in Parsed(marked, raw=(*RAW, "iframe")).tags:
+        values = dict(attrs)
+        if name == "a" and core_html.is_external(values.get("href") or ""):
+            assert "ugc" in (values.get("rel") or "").split(), marked

@@ -9,6 +9,7 @@ import hashlib
 import pytest
 
 from hubspoke.core.content.sanitize import expert_policy, guest_policy, reserved_id, sanitize
+from hubspoke.core.html import add_link_rel
 
 from .conftest import build_in_process
 
@@ -239,3 +240,19 @@ def test_links_into_the_site_follow_renamed_ids_links_elsewhere_do_not():
     assert 'href="#content-__y"' in html
     assert 'href="https://elsewhere.example/#__z"' in html
     assert 'href="x/#plain"' in html
+
+
+@pytest.mark.parametrize("profile", [guest_policy(), expert_policy()])
+def test_a_kept_frame_keeps_nothing_written_inside_it(profile):
+    """Browsers show nothing of a frame's content, and nh3 keeps it as written: a comment
+    opened there would hide the links after it from the tokenizer (no rel=ugc on them)."""
+    vimeo = "https://player.vimeo.com/video/1"
+    written = (
+        f'<iframe src="{vimeo}"><!--</iframe><p><a href="https://spam.example/">x</a></p>'
+        f'<iframe src="{vimeo}">--></iframe>'
+    )
+    cleaned = sanitize(written, profile)
+    assert cleaned.count("<iframe") == 2
+    assert "<!--" not in cleaned and "-->" not in cleaned
+    assert f'<iframe src="{vimeo}"></iframe>' in cleaned
+    assert 'rel="ugc"' in add_link_rel(cleaned, ("ugc",))

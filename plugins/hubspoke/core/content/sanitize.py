@@ -232,17 +232,22 @@ def sanitize(fragment: str, policy: Policy = Policy()) -> str:
 
 
 def _without_empty_frames(cleaned: str) -> str:
-    """A frame whose source was refused goes altogether (nh3 leaves it without `src`)."""
+    """A frame whose source was refused goes altogether (nh3 leaves it without `src`); a
+    kept frame keeps its start tag and nothing of its content. Browsers never show what is
+    written inside an iframe, and nh3 keeps it as written, raw text that every later
+    reader of the page's HTML (link relations, excerpts, plain text, CSP) would take for
+    markup: `<!--` in it would hide the guest's links that follow from them all."""
     out, pos = [], 0
     while token := _FRAME.search(cleaned, pos):
         start, end = token.start(), token.end()
         if token["name"] is not None:
             close = _FRAME_END.search(cleaned, end)
             end = close.end() if close else len(cleaned)
-            if all(name != "src" for name, _ in parse_attrs(token["attrs"])):
-                out.append(cleaned[pos:start])
-                pos = end
-                continue
+            out.append(cleaned[pos:start])
+            if any(name == "src" for name, _ in parse_attrs(token["attrs"])):
+                out.append(cleaned[start : token.end()] + "</iframe>")
+            pos = end
+            continue
         out.append(cleaned[pos:end])
         pos = end
     out.append(cleaned[pos:])
