@@ -16,7 +16,7 @@ from hubspoke.fragments import Fragments
 from hubspoke.images.pictures import TemplateMarkup
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins" / "hubspoke"
-FOLDERS = [str(PLUGINS / section / "templates") for section in ("network", "images")]
+FOLDERS = [str(PLUGINS / section / "templates") for section in ("network", "images", "media")]
 
 
 def fragments(language: str = "en") -> Fragments:

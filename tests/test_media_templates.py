@@ -1,6 +1,7 @@
 """The audio player and the video figure come from theme templates: a site's `overrides/`
 replace them, and what content gives them is escaped, never evaluated (the `media` fixture)."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,11 @@ HOSTILE = "\"><script>alert('x')</script> {{ 7*7 }}"
 AUDIO_POST = "blog/posts/episode-one.md"
 VIDEO_POST = "blog/posts/youtube-talk.md"
 OVERRIDES = {
+    # No `{% autoescape true %}` and a link from the site's root: escaping is Hubspoke's
+    # (every hubspoke/ template escapes), and the root is the page's, in the page and feeds.
     "audio-player.html": (
-        '{% autoescape true %}<p class="site-audio">{{ player.title }}, {{ player.duration }}'
-        "</p>{% endautoescape %}"
+        '<p class="site-audio"><a href="{{ base_url }}/about/">{{ player.title }}</a>, '
+        "{{ player.duration }}</p>"
     ),
     # A figure of the site's own that keeps Hubspoke's click-to-load frame.
     "video-figure.html": (
@@ -36,8 +39,9 @@ def overridden(tmp_path_factory) -> Built:
     def change(source: Path) -> None:
         config = source / "mkdocs.yml"
         text = config.read_text(encoding="utf-8")
+        text = text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
         config.write_text(
-            text.replace("  name: material\n", "  name: material\n  custom_dir: overrides\n")
+            text.replace("markdown_extensions:", "  - hubspoke/feeds\nmarkdown_extensions:")
         )
         (source / PARTIALS).mkdir(parents=True)
         for name, text in OVERRIDES.items():
@@ -50,7 +54,17 @@ def test_a_sites_audio_player_template_replaces_hubspokes(overridden):
     soup = overridden.html("blog/2026/10/10/episode-one-engines-more/")
     mine = soup.select_one(".hs-post__body p.site-audio")
     assert mine is not None and mine.get_text() == "Episode one: <engines> & more, 0:02"
+    assert mine.a["href"] == "../../../../../about/"
     assert soup.select("figure.hs-audio, .hs-audio__player, audio") == []
+
+
+def test_an_override_that_links_from_the_root_leaves_no_placeholder_in_feeds(overridden):
+    feed = json.loads(overridden.path("feeds/feed.json").read_text(encoding="utf-8"))
+    (item,) = [i for i in feed["items"] if "episode-one" in i["url"]]
+    assert 'class="site-audio"' in item["content_html"]
+    assert "\ue001" not in item["content_html"] and "hubspoke-root" not in item["content_html"]
+    for page in overridden.site.rglob("*.html"):
+        assert "hubspoke-root" not in page.read_text(encoding="utf-8"), page
 
 
 def test_a_sites_video_figure_template_replaces_hubspokes_and_keeps_its_frame(overridden):

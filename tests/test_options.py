@@ -9,7 +9,7 @@ from hubspoke.feeds.config import FeedsConfig
 from hubspoke.images.config import ImagesConfig
 from hubspoke.media.config import MediaConfig
 from hubspoke.network.config import NetworkConfig
-from hubspoke.options import option_error
+from hubspoke.options import option_error, option_line
 
 from .conftest import run_check, run_mkdocs
 
@@ -106,3 +106,22 @@ def test_the_build_and_check_name_the_plugin_and_the_option(site_copy, tmp_path)
     assert checked.returncode != 0
     assert "Traceback" not in checked.stdout + checked.stderr
     assert words in checked.stdout + checked.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "line"),
+    [
+        (
+            "plugins:\n  - search\n  - hubspoke/media:\n      podcast_path: a/{key}.xml\n",
+            4,
+        ),
+        ("plugins:\n  search: {}\n  hubspoke/media:\n    podcast_path: a/{key}.xml\n", 4),
+        ("plugins:\n  - hubspoke/media\n", None),  # the default: set nowhere
+        ("plugins: [", None),  # not YAML: no line rather than an error
+    ],
+)
+def test_option_line_finds_an_option_in_either_form_of_plugins(tmp_path, written, line):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\n" + written, encoding="utf-8")
+    found = option_line(str(config), "hubspoke/media", "podcast_path")
+    assert found == (None if line is None else line + 1)

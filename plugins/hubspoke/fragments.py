@@ -16,6 +16,7 @@ page's own path to the root when the page is written.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -26,11 +27,32 @@ from hubspoke.site_options import theme_language
 ROOT = "\ue001hubspoke-root\ue001"
 
 
+def use_theme_files(config, templates: Path, stylesheet: str | None = None) -> None:
+    """A section's template folder into the theme's, right after the site's overrides and
+    before the theme's own (a site overrides ours as it overrides Material's); its
+    stylesheet into extra_css once."""
+    config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
+    if stylesheet is not None and stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
+
+
+def escapes(name: str | None) -> bool:
+    """Hubspoke's templates (and a site's overrides of them) escape what they print, even
+    an override that leaves out `{% autoescape true %}`: they print content's text."""
+    return name is not None and name.startswith("hubspoke/")
+
+
 class Fragments:
-    """Renders theme templates (overrides win, as everywhere) outside of a page."""
+    """Renders theme templates (overrides win, as everywhere) outside of a page.
+
+    Players, figures and pictures are rendered before on_env: a template of the site's
+    overrides sees the globals and filters MkDocs and the theme give (`url`,
+    `hubspoke_labels`), not those other plugins add to MkDocs' environment in on_env.
+    """
 
     def __init__(self, env: Environment, config):
         self.env = env
+        env.autoescape = escapes
         # Every Hubspoke template reads its texts from the catalogue of the theme's language.
         env.globals["hubspoke_labels"] = labels.for_language(theme_language(config, default=None))
         self.config = config
@@ -38,9 +60,10 @@ class Fragments:
 
     def adopt(self, env: Environment) -> None:
         """Share with MkDocs' environment (on_env): page templates get Hubspoke's globals
-        (`hubspoke_labels`); ours get the globals and filters other plugins gave it, for
-        templates of the site's overrides that use them."""
+        (`hubspoke_labels`) and its escaping; ours get the globals and filters other plugins
+        gave it, for the cards of index pages that a site's overrides draw with them."""
         env.globals["hubspoke_labels"] = self.env.globals["hubspoke_labels"]
+        env.autoescape = escapes
         for name, value in env.globals.items():
             self.env.globals.setdefault(name, value)
         for name, value in env.filters.items():
@@ -48,6 +71,13 @@ class Fragments:
 
     def render(self, template: str, **context) -> Markup:
         return self.renderer(template)(**context)
+
+    def render_into(self, page_url: str, template: str, **context) -> str:
+        """Markup placed into a page's HTML before it is written (a player, a figure):
+        plain text (str + Markup would escape the page) with URLs from the placeholder
+        root already made relative to the page, since the post's HTML is kept for feeds
+        and listings before the page is written."""
+        return place(str(self.render(template, **context)), page_url)
 
     def renderer(self, template: str) -> Callable[..., Markup]:
         """`render` for one template, looked up once: for markup rendered many times a

@@ -216,13 +216,12 @@ def option_line(config_file: str, plugin: str, *keys: str) -> int | None:
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
         return None
     node = _value(node, "plugins")
-    if not isinstance(node, yaml.SequenceNode):
+    if isinstance(node, yaml.MappingNode):  # plugins: {name: options}, as MkDocs allows
+        found = _value(node, plugin)
+    elif isinstance(node, yaml.SequenceNode):  # plugins: [- name: options]
+        found = next((f for f in (_value(i, plugin) for i in node.value) if f is not None), None)
+    else:
         return None
-    found = None
-    for item in node.value:
-        found = _value(item, plugin)
-        if found is not None:
-            break
     for key in keys:
         if found is None:
             return None

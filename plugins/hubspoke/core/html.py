@@ -72,10 +72,10 @@ class _Ids(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-@functools.lru_cache(maxsize=16)
+@functools.lru_cache(maxsize=4)
 def ids(page_html: str) -> frozenset[str]:
-    """Every element id of the page, read with `html.parser`, once per page: the
-    checks of one page's anchors (images, videos, audio) share one parse."""
+    """Every element id of `page_html`, read with `html.parser`, once per text: the
+    checks of the anchors of one step (a page's images, its videos) share one parse."""
     parser = _Ids()
     parser.feed(page_html)
     parser.close()
@@ -83,8 +83,11 @@ def ids(page_html: str) -> frozenset[str]:
 
 
 def has_id(page_html: str, anchor: str) -> bool:
-    """Whether an element of the page has id `anchor`."""
-    return bool(anchor) and anchor in ids(page_html)
+    """Whether an element of the page has id `anchor`. A page that does not name it, even
+    escaped, is not parsed (most pages with an infographic have no `text-version`)."""
+    if not anchor or (anchor not in page_html and anchor not in html.unescape(page_html)):
+        return False
+    return anchor in ids(page_html)
 
 
 def parse_attrs(text: str) -> list[tuple[str, str | None]]:

@@ -21,6 +21,7 @@ from hubspoke.build_order import step
 from hubspoke.core.editorial import policy as policy_rules
 from hubspoke.core.editorial.report import Report, build_report
 from hubspoke.core.urls import format_path
+from hubspoke.fragments import use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.network.build import NetworkBuild
@@ -61,9 +62,7 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         self.page_src = None
         if not self.config.enabled:
             return config
-        # Our templates come right after the site's overrides, like the network plugin's.
-        position = 1 if config.theme.custom_dir else 0
-        config.theme.dirs.insert(position, str(TEMPLATES))
+        use_theme_files(config, TEMPLATES)
         return config
 
     # Default priority: runs after the network's on_files (50), which reads the content.

@@ -22,6 +22,7 @@ from PIL import features
 
 from hubspoke.build_order import step
 from hubspoke.core.images.plan import Encoding
+from hubspoke.fragments import use_theme_files
 from hubspoke.hub import Section, hub_of
 
 from .catalog import ImagesBuild, ImageStats
@@ -55,10 +56,7 @@ class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
         root = Path(config.config_file_path).parent
         self.build = ImagesBuild(self.config, config, root, encoding, log)
         self.stats = self.build.stats
-        # Our templates (picture, infographic) come right after the site's overrides.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        use_theme_files(config, TEMPLATES, STYLESHEET)  # picture, infographic
         return config
 
     # After the network placed posts and added avatars (its on_files runs at 50).

@@ -212,8 +212,7 @@ class AudioPosts:
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
         )
-        # Plain str: a str + Markup would escape the page's HTML.
-        markup = str(fragments.render(PLAYER, player=player))
+        markup = fragments.render_into(page.url, PLAYER, player=player)
         at = core_audio.player_offset(content)
         return content[:at] + markup + content[at:]
 

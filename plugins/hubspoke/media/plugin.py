@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.build_order import step
 from hubspoke.core.errors import ContentError
+from hubspoke.fragments import use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.network.build import NetworkBuild
@@ -81,10 +82,7 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
             if self.config.events_enabled:
                 tz = loaded.layout.events_timezone  # checked by the network's reader
                 self.events = EventPages(self.config, config, labels, tz)
-        # Our templates come right after the site's overrides.
-        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        use_theme_files(config, TEMPLATES, STYLESHEET)
         return config
 
     # After the network (50), whose posts, authors and publication rule we use.

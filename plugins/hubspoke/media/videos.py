@@ -202,7 +202,9 @@ class Videos:
                 )
         if problems:
             raise ContentError(problems)
-        figures = [str(fragments.render(FIGURE, figure=video.figure(e))) for e in found.embeds]
+        figures = [
+            fragments.render_into(page.url, FIGURE, figure=video.figure(e)) for e in found.embeds
+        ]
         return video.place(content, figures)
 
     # -- on_page_context -----------------------------------------------------------

@@ -273,7 +273,7 @@ class NetworkBuild:
                 file = generated_page(
                     self.config, path, title=titles[kind], template=template, in_nav=True
                 )
-                claim_page(claims, file, f"the {kind} overview page")
+                claim_page(claims, file, f"the {kind} overview page", option=f"{kind}_url")
                 files.append(file)
             self.roles[file.src_uri] = PageRole(kind)
             self.first_files[(kind, "")] = file

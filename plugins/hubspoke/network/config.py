@@ -85,7 +85,7 @@ class NetworkConfig(Config):
 
     # The hub: the company's official profiles (spokes) and the page that lists them.
     hub_spokes_file = c.Optional(c.Type(str))  # default: spokes.yml next to mkdocs.yml, if present
-    hub_url = c.Type(str, default="hub")
+    hub_url = PathFormat("hub")
     hub_title = c.Optional(c.Type(str))
     hub_logo = c.Optional(c.Type(str))  # a site-relative image, used as the Organization logo
     hub_footer_social = c.Type(bool, default=True)  # fill Material's extra.social when unset

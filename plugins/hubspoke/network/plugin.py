@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
-from hubspoke.fragments import place
+from hubspoke.fragments import place, use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.options import option_error
@@ -89,11 +89,7 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         except dates.DateError as error:  # the media plugin's events_timezone
             raise PluginError(str(error)) from None
         hub.site = self.build
-        # Our templates come right after the site's overrides, before the theme's.
-        position = 1 if config.theme.custom_dir else 0
-        config.theme.dirs.insert(position, str(TEMPLATES))
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
+        use_theme_files(config, TEMPLATES, STYLESHEET)
         if self.config.hub_footer_social and not config.extra.get("social"):
             config.extra["social"] = [
                 {

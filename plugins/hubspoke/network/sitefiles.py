@@ -83,6 +83,7 @@ def find_source(files: Files, path: str) -> File | None:
     return None
 
 
-def claim_page(claims: Claims, file: File, what: str) -> None:
-    """Claim a generated page's output path in the one register (`core.outputs.Claims`)."""
-    claims.claim(file.dest_uri, what, token=file, owner="hubspoke/network")
+def claim_page(claims: Claims, file: File, what: str, option: str | None = None) -> None:
+    """Claim a generated page's output path in the one register (`core.outputs.Claims`);
+    `option` is the network's option that moves it, if one does."""
+    claims.claim(file.dest_uri, what, option=option, token=file, owner="hubspoke/network")
