@@ -247,6 +247,8 @@ def more_marker(fragment: str) -> re.Match | None:
 def without_tags(fragment: str, dropped: tuple[str, ...] = ()) -> str:
     """The fragment with every tag, comment, CDATA section, script, style and textarea
     replaced by a space, and so is every element named in `dropped`, with its content."""
+    if not dropped or not re.search(rf"<(?:{'|'.join(dropped)})\b", fragment, re.I):
+        return _MARKUP.sub(" ", fragment)  # the same, in one pass, when nothing is dropped
     out: list[str] = []
     pos = 0
     while token := _MARKUP.search(fragment, pos):
