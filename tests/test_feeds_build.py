@@ -220,6 +220,28 @@ def test_a_stylesheet_path_with_slashes_around_is_the_same_path(site_copy, tmp_p
     assert b'<?xml-stylesheet href="style.xsl" type="text/xsl"?>' in rss
 
 
+def test_a_sites_override_replaces_the_feed_stylesheet(site_copy, tmp_path):
+    """The stylesheet is a theme template: overrides/hubspoke/feed.xsl wins, its texts read
+    from the catalogue and escaped for XML."""
+    from lxml import etree
+
+    source = site_copy("feeds")
+    configure(source, {"stylesheet": True}, theme={"name": "material", "custom_dir": "overrides"})
+    (source / "overrides/hubspoke").mkdir(parents=True)
+    (source / "overrides/hubspoke/feed.xsl").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+        '<xsl:template match="/"><p class="mine">{{ hubspoke_labels.text("feed.read_on_site") }}'
+        " &amp; {{ '<b>' }}</p></xsl:template></xsl:stylesheet>\n",
+        encoding="utf-8",
+    )
+    result = run_mkdocs(source, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    transform = etree.XSLT(etree.parse(str(tmp_path / "site/feeds/feed.xsl")))
+    page = transform(etree.parse(str(tmp_path / "site/feeds/rss.xml")))
+    assert page.xpath("//p[@class='mine']/text()") == ["Read on the website & <b>"]
+
+
 def test_two_feeds_on_one_path_are_an_error(site_copy, tmp_path):
     source = site_copy("feeds")
     configure(

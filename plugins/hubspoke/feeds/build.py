@@ -12,12 +12,10 @@ from __future__ import annotations
 import mimetypes
 import os
 import posixpath
-import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
-from xml.sax.saxutils import escape as xml_escape
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -33,11 +31,12 @@ from hubspoke.core.feeds.table import (
     file_url,
     utm_params,
 )
-from hubspoke.core.labels import Labels
 from hubspoke.core.network.model import Author, Post
 from hubspoke.core.outputs import Claims, Output
 from hubspoke.core.urls import site_base, source_path
+from hubspoke.fragments import Fragments
 from hubspoke.head import Head
+from hubspoke.hub import hub_of
 from hubspoke.outputs import OutputRun, register_files, write_file
 from hubspoke.site_options import theme_language
 
@@ -61,12 +60,13 @@ IMAGE_TYPES = {
 }
 
 
-def stylesheet(labels: Labels) -> bytes:
-    """The feed stylesheet (assets/feed.xsl), each [[key]] in it the text of the label
-    `key` in the site's language."""
-    text = (Path(__file__).parent / "assets" / "feed.xsl").read_text(encoding="utf-8")
-    filled = re.sub(r"\[\[([a-z_.]+)\]\]", lambda m: xml_escape(labels.text(m[1])), text)
-    return filled.encode("utf-8")
+STYLESHEET_TEMPLATE = "hubspoke/feed.xsl"
+
+
+def stylesheet(fragments: Fragments) -> bytes:
+    """The feed stylesheet, from the theme template `hubspoke/feed.xsl` (a site's
+    overrides replace it), in the site's language."""
+    return str(fragments.render(STYLESHEET_TEMPLATE)).encode("utf-8")
 
 
 class FeedSite(outputs.PartialSite):
@@ -157,7 +157,7 @@ class FeedsBuild:
         assert self.run is not None and self.claims is not None  # planned first
         self.run.write(rendered, files, self.claims, self.config)
         if self.uses_stylesheet:
-            xslt = stylesheet(self.run.site.labels)
+            xslt = stylesheet(hub_of(self.config).fragments(self.config))
             files.append(write_file(self.config, self.options.stylesheet_path, xslt))
 
     def _feed(

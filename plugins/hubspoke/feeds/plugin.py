@@ -10,6 +10,7 @@ lives in `self.build`, reset in on_config because `mkdocs serve` reuses plugins.
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
@@ -19,6 +20,7 @@ from mkdocs.structure.pages import Page
 
 from hubspoke.build_order import step
 from hubspoke.core.feeds.table import feed_specs
+from hubspoke.fragments import use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.network.build import NetworkBuild
@@ -28,6 +30,9 @@ from .build import FeedsBuild
 from .config import FeedsConfig
 
 log = get_plugin_logger(__name__)
+
+
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
@@ -57,6 +62,7 @@ class FeedsPlugin(Section, BasePlugin[FeedsConfig]):
         options = self.config
         specs = feed_specs(options.kinds, options.formats, options.paths)  # checked by FeedPaths
         self.build = FeedsBuild(options, config, specs)
+        use_theme_files(config, TEMPLATES)  # the feed stylesheet
         return config
 
     def _network(self, config: MkDocsConfig) -> NetworkBuild | None:

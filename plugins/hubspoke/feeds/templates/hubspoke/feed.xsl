@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
+{#- The feed stylesheet, a theme template like Hubspoke's others: a site's
+    overrides/hubspoke/feed.xsl replaces it. Its texts are the label catalogue's in the
+    site's language; what it prints is escaped (every hubspoke/ template escapes). -#}
 <!-- Shows an RSS 2.0 or Atom 1.0 feed of the hub as a readable page when it is
-     opened in a browser; feed readers ignore it. It loads nothing else. Each key in
-     double square brackets is the label catalogue's text in the site's language
-     (hubspoke/feeds/build.py). -->
+     opened in a browser; feed readers ignore it. It loads nothing else. -->
 <xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:atom="http://www.w3.org/2005/Atom"
@@ -17,7 +18,7 @@
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="robots" content="noindex"/>
-        <title><xsl:value-of select="$title"/> ([[feed.web_feed]])</title>
+        <title><xsl:value-of select="$title"/> ({{ hubspoke_labels.text("feed.web_feed") }})</title>
         <style>
           body { font: 1rem/1.6 system-ui, sans-serif; margin: 0; color: #1f2330; background: #fafafa; }
           main { max-width: 42rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
@@ -31,10 +32,10 @@
       </head>
       <body>
         <main>
-          <p class="note">[[feed.stylesheet_note]]</p>
+          <p class="note">{{ hubspoke_labels.text("feed.stylesheet_note") }}</p>
           <h1><xsl:value-of select="$title"/></h1>
           <p><xsl:value-of select="/rss/channel/description | /atom:feed/atom:subtitle"/></p>
-          <p><a href="{/rss/channel/link | /atom:feed/atom:link[@rel='alternate']/@href}">[[feed.read_on_site]]</a></p>
+          <p><a href="{/rss/channel/link | /atom:feed/atom:link[@rel='alternate']/@href}">{{ hubspoke_labels.text("feed.read_on_site") }}</a></p>
           <ul>
             <xsl:apply-templates select="/rss/channel/item | /atom:feed/atom:entry"/>
           </ul>
