@@ -228,7 +228,7 @@ def test_a_sites_override_replaces_the_feed_stylesheet(site_copy, tmp_path):
     source = site_copy("feeds")
     configure(source, {"stylesheet": True}, theme={"name": "material", "custom_dir": "overrides"})
     (source / "overrides/hubspoke").mkdir(parents=True)
-    (source / "overrides/hubspoke/feed.xsl").write_text(
+    (source / "overrides/hubspoke/feed.xsl.html").write_text(
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
         '<xsl:template match="/"><p class="mine">{{ hubspoke_labels.text("feed.read_on_site") }}'
@@ -240,6 +240,7 @@ def test_a_sites_override_replaces_the_feed_stylesheet(site_copy, tmp_path):
     transform = etree.XSLT(etree.parse(str(tmp_path / "site/feeds/feed.xsl")))
     page = transform(etree.parse(str(tmp_path / "site/feeds/rss.xml")))
     assert page.xpath("//p[@class='mine']/text()") == ["Read on the website & <b>"]
+    assert not (tmp_path / "site/hubspoke").exists()  # no template is published as it is
 
 
 def test_two_feeds_on_one_path_are_an_error(site_copy, tmp_path):

@@ -45,9 +45,10 @@ def escapes(name: str | None) -> bool:
 class Fragments:
     """Renders theme templates (overrides win, as everywhere) outside of a page.
 
-    Players, figures and pictures are rendered before on_env: a template of the site's
-    overrides sees the globals and filters MkDocs and the theme give (`url`,
-    `hubspoke_labels`), not those other plugins add to MkDocs' environment in on_env.
+    The audio player and the video figure are rendered in on_page_content, before
+    on_env: a site's override of them sees the globals and filters MkDocs and the theme
+    give (`url`, `hubspoke_labels`), not those other plugins add in on_env. Cards and
+    pictures are rendered after on_env and see those too (`adopt`).
     """
 
     def __init__(self, env: Environment, config):

@@ -85,9 +85,14 @@ def ids(page_html: str) -> frozenset[str]:
 def has_id(page_html: str, anchor: str) -> bool:
     """Whether an element of the page has id `anchor`. A page that does not name it, even
     escaped, is not parsed (most pages with an infographic have no `text-version`)."""
-    if not anchor or (anchor not in page_html and anchor not in html.unescape(page_html)):
+    if not anchor or (anchor not in page_html and anchor not in _unescaped(page_html)):
         return False
     return anchor in ids(page_html)
+
+
+@functools.lru_cache(maxsize=4)
+def _unescaped(page_html: str) -> str:
+    return html.unescape(page_html)
 
 
 def parse_attrs(text: str) -> list[tuple[str, str | None]]:

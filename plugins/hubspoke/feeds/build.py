@@ -60,11 +60,11 @@ IMAGE_TYPES = {
 }
 
 
-STYLESHEET_TEMPLATE = "hubspoke/feed.xsl"
+STYLESHEET_TEMPLATE = "hubspoke/feed.xsl.html"
 
 
 def stylesheet(fragments: Fragments) -> bytes:
-    """The feed stylesheet, from the theme template `hubspoke/feed.xsl` (a site's
+    """The feed stylesheet, from the theme template `hubspoke/feed.xsl.html` (a site's
     overrides replace it), in the site's language."""
     return str(fragments.render(STYLESHEET_TEMPLATE)).encode("utf-8")
 

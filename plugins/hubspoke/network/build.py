@@ -286,7 +286,7 @@ class NetworkBuild:
                 title=self.labels.text("mastodon.title"),
                 template="hubspoke/share-mastodon.html",
             )
-            claim_page(claims, file, "the Mastodon share page")
+            claim_page(claims, file, "the Mastodon share page", option="share_url")
             files.append(file)
             self.roles[file.src_uri] = PageRole("share")
             self.addresses.pages[path] = file.url

@@ -93,7 +93,7 @@ class NetworkConfig(Config):
     # Share links on posts (plain links, no third-party script) and their UTM tags.
     share_networks = c.ListOfItems(c.Choice(SHARE_NETWORKS), default=list(SHARE_NETWORKS))
     share_utm = c.Type(bool, default=True)
-    share_url = c.Type(str, default="share/mastodon")
+    share_url = PathFormat("share/mastodon")
 
     # Open Graph, Twitter/X cards and schema.org JSON-LD on every page.
     social_metadata = c.Type(bool, default=True)

@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
-from hubspoke.fragments import place, use_theme_files
+from hubspoke.fragments import escapes, place, use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.options import option_error
@@ -173,6 +173,7 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
 
     @step("network")
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        env.autoescape = escapes  # hubspoke/ page templates, a site's overrides of them too
         if self.build is not None:
             self.build.prune_unpublished_assets(files)
             fragments = hub_of(config).fragments(config)
