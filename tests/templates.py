@@ -16,7 +16,9 @@ from hubspoke.fragments import Fragments
 from hubspoke.images.pictures import TemplateMarkup
 
 PLUGINS = Path(__file__).resolve().parent.parent / "plugins" / "hubspoke"
-FOLDERS = [str(PLUGINS / section / "templates") for section in ("network", "images", "media")]
+FOLDERS = [
+    str(PLUGINS / section / "templates") for section in ("network", "images", "media", "feeds")
+]
 
 
 def fragments(language: str = "en") -> Fragments:

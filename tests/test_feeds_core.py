@@ -31,12 +31,12 @@ from hubspoke.core.feeds.text import (
     without_page_furniture,
 )
 from hubspoke.core.feeds.writers import atom, json_feed, render, rss
-from hubspoke.core.labels import ENGLISH
 from hubspoke.core.network.assembly import Network, Settings
 from hubspoke.core.network.model import Author, Category, Persona, Post
 from hubspoke.feeds.build import stylesheet
 
 from .factories import post
+from .templates import fragments
 
 SITE = "https://hub.example.com/sub/"
 CLOCK = datetime(2026, 1, 1, tzinfo=UTC)
@@ -411,7 +411,7 @@ def test_stylesheet_shows_a_feed_as_a_page(fmt):
     feed = make_feed(fmt, [item_of(post(1)), item_of(post(2))], stylesheet="feed.xsl")
     document = render(feed)
     assert document.splitlines()[1] == b'<?xml-stylesheet href="feed.xsl" type="text/xsl"?>'
-    transform = etree.XSLT(etree.fromstring(stylesheet(ENGLISH)))
+    transform = etree.XSLT(etree.fromstring(stylesheet(fragments("en"))))
     page = transform(etree.fromstring(document))
     assert page.xpath("//title/text()") == ["Hub (web feed)"]
     assert "[[" not in etree.tostring(page, encoding="unicode")
