@@ -1,0 +1,58 @@
+"""Layout a reader sees in real headless Chromium, at a phone's and a desktop's width."""
+
+import pytest
+
+from .gates.browser import chromium
+from .gates.server import serve
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+GUEST_POST = "blog/2026/09/18/what-a-purchasing-manager-looks-for-in-a-sensor-supplier/"
+
+
+@pytest.fixture(scope="module")
+def served(example):
+    with serve(example.site) as url:
+        yield url
+
+
+@pytest.fixture
+def page():
+    with chromium() as browser:
+        yield browser.page()
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_the_hub_page_does_not_scroll_sideways(served, page, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(served + "hub/")
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"the page is {width} px wide"
+    # Each table scrolls inside its own box instead, which fits the screen.
+    tables = page.locator(".md-content table").all()
+    assert len(tables) == 2
+    for table in tables:
+        right = table.evaluate(
+            "t => t.closest('.md-typeset__scrollwrap').getBoundingClientRect().right"
+        )
+        assert right <= viewport["width"] + 0.5
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_author_avatars_keep_their_size_and_shape(served, page, example, viewport):
+    page.set_viewport_size(viewport)
+    post = next(
+        p
+        for p in sorted(example.site.glob("blog/2*/**/index.html"))
+        if 'class="hs-avatar' in p.read_text(encoding="utf-8")
+    )
+    page.goto(served + post.parent.relative_to(example.site).as_posix() + "/")
+    avatars = page.locator(".hs-author img.hs-avatar, .hs-author .hs-avatar")
+    assert avatars.count() >= 1
+    for avatar in avatars.all():
+        avatar.scroll_into_view_if_needed()
+        box = avatar.bounding_box()
+        assert box is not None
+        assert abs(box["width"] - box["height"]) < 1, box
+        assert 39 <= box["width"] <= 41, box  # its width and height attributes: 40
