@@ -7,7 +7,6 @@ from .gates.server import serve
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
-GUEST_POST = "blog/2026/09/18/what-a-purchasing-manager-looks-for-in-a-sensor-supplier/"
 
 
 @pytest.fixture(scope="module")
@@ -56,3 +55,22 @@ def test_author_avatars_keep_their_size_and_shape(served, page, example, viewpor
         assert box is not None
         assert abs(box["width"] - box["height"]) < 1, box
         assert 39 <= box["width"] <= 41, box  # its width and height attributes: 40
+
+
+@pytest.mark.parametrize("url", ["", "blog/", "authors/lena-hoffmann/", "events/", "a post"])
+def test_no_request_of_a_page_fails(served, example, url):
+    """Material's script asks for a sitemap.xml next to every <link rel="alternate"> (it
+    looks for translations): next to each feed and calendar there is one to answer it."""
+    if url == "a post":  # an episode: it links its show's podcast feed too
+        found = next(
+            p
+            for p in sorted(example.site.glob("blog/2*/**/index.html"))
+            if 'class="hs-audio' in p.read_text(encoding="utf-8")
+        )
+        url = found.parent.relative_to(example.site).as_posix() + "/"
+    with chromium() as browser:
+        page = browser.page()
+        page.goto(served + url)
+        page.wait_for_load_state("networkidle")
+        assert browser.failed == []
+        assert browser.console_errors == []

@@ -198,3 +198,14 @@ def test_the_insights_page_claims_its_path_in_the_same_register(tmp_path, caplog
         "which the authors overview page already produces; change the option insights_url "
         "or move the other file"
     ) in caplog.text
+
+
+def test_each_folder_of_a_linked_output_answers_materials_sitemap_request(media):
+    """Material's script fetches sitemap.xml next to each <link rel="alternate">."""
+    from xml.etree import ElementTree
+
+    for folder in ("podcasts", "events"):
+        root = ElementTree.fromstring((media.site / folder / "sitemap.xml").read_bytes())
+        assert root.tag == "{http://www.sitemaps.org/schemas/sitemap/0.9}urlset"
+        assert list(root) == []
+    assert not (media.site / "blog/sitemap.xml").exists()  # no linked output there

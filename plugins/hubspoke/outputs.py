@@ -10,6 +10,7 @@ change is not written again (`mkdocs serve` keeps its time stamp).
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -67,6 +68,31 @@ def refuse(collisions: list[Collision], config: MkDocsConfig) -> None:
         problems.append(Problem(where, line, None, f"{section}: {collision.message}"))
     error = ContentError(problems)
     raise PluginError(str(error)) from error
+
+
+EMPTY_SITEMAP = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n'
+    b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
+
+
+def answer_sitemap_requests(
+    announced: core.Announcement, owner: str, files: Files, claims: Claims, config: MkDocsConfig
+) -> None:
+    """An empty sitemap.xml in each folder of an output a page links in its head.
+
+    Material's script fetches the sitemap.xml next to every `<link rel="alternate">` of a
+    page, to find the page's translations; next to a feed or calendar there was none, so
+    every page logged requests answered 404. A file already at that path is left alone."""
+    folders = {posixpath.dirname(o.path) for links in announced.links.values() for o in links}
+    for folder in sorted(f for f in folders if f):
+        path = f"{folder}/sitemap.xml"
+        if claims.holder(path) is not None:
+            continue
+        claims.claim(path, f"the empty sitemap of '{folder}/'", owner=owner)
+        file = write_file(config, path, EMPTY_SITEMAP)
+        files.append(file)
+        claims.settle(path, file)
 
 
 def write_file(config: MkDocsConfig, path: str, content: bytes | str) -> File:
@@ -139,6 +165,7 @@ class OutputRun:
             file = write_file(config, output.path, content)
             files.append(file)
             claims.settle(output.path, file)
+        answer_sitemap_requests(self.announced, self.owner, files, claims, config)
 
     def href(self, name: str, key: str = "") -> str | None:
         """The site-relative URL of the output of entry `name` for `key`, if it is built."""
