@@ -31,6 +31,7 @@ def test_one_feed_per_show_with_its_own_episodes(built):
     assert sorted(p.name for p in (built.site / "podcasts").iterdir()) == [
         "after-hours.xml",
         "shop-talk.xml",
+        "sitemap.xml",  # the answer to Material's request next to a linked feed
     ]
     shop, _ = feed(built, "shop-talk")
     after, _ = feed(built, "after-hours")
