@@ -428,3 +428,19 @@ def test_has_id_finds_only_a_whole_element_id(page, anchor, found):
     from hubspoke.core.html import has_id
 
     assert has_id(page, anchor) is found
+
+
+def test_only_variants_worth_their_bytes_are_published():
+    from hubspoke.core.images.plan import worth_publishing
+
+    sizes = {
+        "png": {360: 9_000, 720: 30_000, 1080: 20_000},  # 720 weighs more than 1080
+        "webp": {360: 5_000, 720: 12_000, 1080: 15_000},
+        "avif": {360: 4_000, 720: 31_000, 1080: 10_000},  # lighter in all but at 720
+    }
+    assert worth_publishing(sizes, "png") == {"png": (360, 1080), "webp": (360, 720, 1080)}
+    # A format is judged at the widths the fallback has; the widest is always kept.
+    assert worth_publishing({"jpeg": {720: 5}, "webp": {720: 4, 1080: 9}}, "jpeg") == {
+        "jpeg": (720,),
+        "webp": (720, 1080),
+    }

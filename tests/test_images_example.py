@@ -76,6 +76,34 @@ def test_pictures_carry_modern_formats_and_an_original_fallback(example):
     assert picture.img["src"].endswith(".jpg") and "loading" not in picture.img.attrs
 
 
+def _candidates(element, site: Path, url: str) -> dict[int, int]:
+    """Width -> bytes of each file a srcset offers."""
+    found = {}
+    for candidate in filter(None, (element.get("srcset") or "").split(",")):
+        src, descriptor = candidate.split()
+        found[int(descriptor.removesuffix("w"))] = on_disk(site, url, src).stat().st_size
+    return found
+
+
+def test_every_offered_variant_is_worth_its_bytes(example):
+    """A modern format is offered only where it is lighter than the fallback, and no
+    width weighs as much as a wider one of its format (the wider one serves sharper)."""
+    pictures = 0
+    for url, soup in pages(example.site):
+        for picture in soup.find_all("picture"):
+            pictures += 1
+            fallback = _candidates(picture.img, example.site, url)
+            for element in [*picture.find_all("source"), picture.img]:
+                sizes = _candidates(element, example.site, url)
+                widths = sorted(sizes)
+                for narrower, wider in zip(widths, widths[1:], strict=False):
+                    assert sizes[narrower] < sizes[wider], (url, element)
+                if element is not picture.img:
+                    for width, size in sizes.items():
+                        assert width not in fallback or size < fallback[width], (url, element)
+    assert pictures > 20
+
+
 def test_no_variant_is_wider_than_its_source(example):
     sources = {}
     for path in list((ROOT / "content").rglob("*")) + list((ROOT / "authors").glob("*")):

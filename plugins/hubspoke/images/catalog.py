@@ -48,7 +48,13 @@ from hubspoke.core.images.markup import (
     find_images,
     rewrite_page,
 )
-from hubspoke.core.images.plan import Encoding, Output, is_infographic, plan_source
+from hubspoke.core.images.plan import (
+    Encoding,
+    Output,
+    is_infographic,
+    plan_source,
+    worth_publishing,
+)
 from hubspoke.core.images.svg import SvgProblem, check_svg
 from hubspoke.core.outputs import Claims
 from hubspoke.core.urls import source_path
@@ -385,23 +391,25 @@ class ImagesBuild:
     def _rendition(
         self, files: Files, source: Source, outputs: Iterable[Output], stem: str
     ) -> Rendition:
-        """Publish one set of variants; a modern format that is not smaller than the
-        fallback (common for flat drawings in AVIF) is left out: it would cost bytes."""
+        """Publish one set of variants, those worth their bytes (`worth_publishing`)."""
         by_format: dict[str, list[Output]] = defaultdict(list)
         for output in outputs:
             by_format[output.fmt].append(output)
         fallback = source.planned().fallback
-        weight = {
-            fmt: sum(os.path.getsize(self.cached(o)) for o in group)
-            for fmt, group in by_format.items()
-        }
+        kept = worth_publishing(
+            {
+                fmt: {o.width: os.path.getsize(self.cached(o)) for o in group}
+                for fmt, group in by_format.items()
+            },
+            fallback,
+        )
         sources: list[tuple[str, tuple[Variant, ...]]] = []
         fallback_variants: tuple[Variant, ...] = ()
         for fmt, group in by_format.items():
-            if fmt != fallback and weight[fmt] >= weight[fallback]:
+            if fmt not in kept:
                 continue
             variants = []
-            for output in group:
+            for output in (o for o in group if o.width in kept[fmt]):
                 uri = _variant_uri(stem, output)
                 file = self.add_file(files, uri, output, f"a variant of {source.label}")
                 variants.append(Variant(file.url, output.width))

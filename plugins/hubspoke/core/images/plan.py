@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PIL import __version__ as PILLOW_VERSION
@@ -267,3 +268,31 @@ def card_from_source(
     tall = is_infographic(info.width, info.height, encoding.infographic_ratio)
     box = focus_crop(info.width, info.height, focus, tall=tall)
     return make_output(info.sha256, "card", "jpeg", CARD_SIZE, box, encoding)
+
+
+def worth_publishing(
+    sizes: Mapping[str, Mapping[int, int]], fallback: str
+) -> dict[str, tuple[int, ...]]:
+    """Which widths of each format to publish, from what each file weighs (format ->
+    width -> bytes), narrowest first.
+
+    A modern format is published only if each of its widths is lighter than the
+    fallback at that width: a browser that reads it would otherwise fetch more bytes for
+    the same picture (common for flat drawings in AVIF). Within a format, a width that
+    weighs at least as much as a wider one is left out: the wider one serves that screen
+    sharper for fewer bytes (palette PNGs of drawings at some widths). The widest of a
+    format is always kept."""
+    fallback_sizes = sizes[fallback]
+    kept: dict[str, tuple[int, ...]] = {}
+    for fmt, by_width in sizes.items():
+        if fmt != fallback and any(
+            width in fallback_sizes and size >= fallback_sizes[width]
+            for width, size in by_width.items()
+        ):
+            continue
+        widths: list[int] = []
+        for width in sorted(by_width, reverse=True):
+            if not widths or by_width[width] < by_width[widths[-1]]:
+                widths.append(width)
+        kept[fmt] = tuple(sorted(widths))
+    return kept
