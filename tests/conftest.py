@@ -121,6 +121,25 @@ def run_check(source: Path, *args, clock=FIXED_CLOCK):
     return _run("hubspoke.cli", "check", *args, cwd=source, clock=clock)
 
 
+def add_content_files(source: Path, files: dict[str, str]) -> None:
+    """Write files into a copied site's content/ and give them the site's leave
+    (`content_files_allowed`): a file of a kind the intake refuses needs it."""
+    for name, text in files.items():
+        target = source / "content" / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    config = source / "mkdocs.yml"
+    allowed = ", ".join(sorted(files))
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "  - hubspoke/network:\n",
+            f"  - hubspoke/network:\n      content_files_allowed: [{allowed}]\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+
+
 @pytest.fixture
 def site_copy(tmp_path):
     """Copy a fixture site (by name) or the example (None) into tmp_path."""
@@ -146,3 +165,27 @@ def basic(tmp_path_factory) -> Built:
     base = tmp_path_factory.mktemp("basic")
     source = copy_site(SITES / "basic", base / "src")
     return build_in_process(source, base / "site")
+
+
+# -- a reader in headless Chromium ----------------------------------------------
+
+
+@pytest.fixture
+def served(example):
+    """The example hub served on 127.0.0.1."""
+    from .gates.server import serve
+
+    with serve(example.site) as url:
+        yield url
+
+
+@pytest.fixture
+def page():
+    """A tab of headless Chromium that may only reach 127.0.0.1; `page.blocked` lists the rest."""
+    from .gates.browser import chromium
+
+    with chromium() as browser:
+        page = browser.page()
+        page.blocked = browser.blocked
+        yield page
+    assert browser.blocked == [], f"requests left the site: {browser.blocked}"

@@ -2,28 +2,7 @@
 
 from pathlib import Path
 
-import pytest
-
-from .gates.browser import chromium
-from .gates.server import serve
-
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-
-
-@pytest.fixture
-def served(example):
-    with serve(example.site) as url:
-        yield url
-
-
-@pytest.fixture
-def page():
-    """A tab of headless Chromium that may only reach 127.0.0.1; `page.blocked` lists the rest."""
-    with chromium() as browser:
-        page = browser.page()
-        page.blocked = browser.blocked
-        yield page
-    assert browser.blocked == [], f"requests left the site: {browser.blocked}"
 
 
 def test_reader_finds_the_hub_an_author_and_a_post(served, page):

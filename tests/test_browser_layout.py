@@ -3,25 +3,16 @@
 import pytest
 
 from .gates.browser import chromium
-from .gates.server import serve
 
+SMALL_PHONE = {"width": 360, "height": 740}
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1366, "height": 900}
+WIDTHS = pytest.mark.parametrize(
+    "viewport", [SMALL_PHONE, PHONE, DESKTOP], ids=["360", "390", "1366"]
+)
 
 
-@pytest.fixture(scope="module")
-def served(example):
-    with serve(example.site) as url:
-        yield url
-
-
-@pytest.fixture
-def page():
-    with chromium() as browser:
-        yield browser.page()
-
-
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@WIDTHS
 def test_the_hub_page_does_not_scroll_sideways(served, page, viewport):
     page.set_viewport_size(viewport)
     page.goto(served + "hub/")
@@ -38,7 +29,7 @@ def test_the_hub_page_does_not_scroll_sideways(served, page, viewport):
         assert right <= viewport["width"] + 0.5
 
 
-@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@WIDTHS
 def test_author_avatars_keep_their_size_and_shape(served, page, example, viewport):
     page.set_viewport_size(viewport)
     post = next(

@@ -10,7 +10,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .conftest import FIXED_CLOCK, ROOT, build_in_process, run_mkdocs
+from .conftest import FIXED_CLOCK, ROOT, add_content_files, build_in_process, run_mkdocs
 from .feedcheck import BERLIN, expected_feeds, parse_json, parse_xml, source_posts
 from .sitecheck import files_containing
 
@@ -157,17 +157,7 @@ def test_feeds_turned_off_need_nothing(site_copy, tmp_path):
 
 def test_a_feed_path_taken_by_a_content_file_is_an_error_naming_both(site_copy, tmp_path):
     source = site_copy("feeds")
-    target = source / "content/feeds/rss.xml"
-    target.parent.mkdir(parents=True)
-    target.write_text("<rss/>")
-    config = source / "mkdocs.yml"  # an XML file in the content needs the site's leave
-    config.write_text(
-        config.read_text().replace(
-            "  - hubspoke/network:\n",
-            "  - hubspoke/network:\n      content_files_allowed: [feeds/rss.xml]\n",
-            1,
-        )
-    )
+    add_content_files(source, {"feeds/rss.xml": "<rss/>"})
     message = failing_build(source, tmp_path)
     assert (
         "hubspoke/feeds: the RSS feed of the site would be written to 'feeds/rss.xml', "
@@ -191,18 +181,7 @@ def test_a_content_file_on_the_stylesheet_path_is_an_error_with_the_other_clashe
     site_copy, tmp_path
 ):
     source = site_copy("feeds")
-    for name in ("feed.xsl", "rss.xml"):
-        target = source / "content/feeds" / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text("<x/>")
-    config = source / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace(
-            "  - hubspoke/network:\n",
-            "  - hubspoke/network:\n      content_files_allowed: [feeds/feed.xsl, feeds/rss.xml]\n",
-            1,
-        )
-    )
+    add_content_files(source, {"feeds/feed.xsl": "<x/>", "feeds/rss.xml": "<x/>"})
     message = failing_build(source, tmp_path)
     # Both clashes in one message: the stylesheet's and the feed's.
     assert (

@@ -12,7 +12,7 @@ from hubspoke.core.feeds.table import FeedKind
 from hubspoke.core.outputs import Claims, post_feed
 from hubspoke.outputs import write_if_changed
 
-from .conftest import SITES, build_in_process, copy_site
+from .conftest import SITES, add_content_files, build_in_process, copy_site
 
 MEDIA_URL = "https://media.example.org/"
 EPISODE_ONE = "blog/2026/10/10/episode-one-engines-more/"
@@ -164,17 +164,7 @@ def test_a_feed_of_one_tag_is_one_table_entry(tagged, tmp_path):
 
 
 def test_a_feed_of_one_tag_claims_its_path(tagged, tmp_path, caplog):
-    target = tagged / "content/feeds/tags/sensors.atom.xml"
-    target.parent.mkdir(parents=True)
-    target.write_text("<feed/>")
-    config = tagged / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace(
-            "  - hubspoke/network:\n",
-            "  - hubspoke/network:\n      content_files_allowed: [feeds/tags/sensors.atom.xml]\n",
-            1,
-        )
-    )
+    add_content_files(tagged, {"feeds/tags/sensors.atom.xml": "<feed/>"})
     with pytest.raises(Abort):
         build_in_process(tagged, tmp_path / "site")
     assert (
