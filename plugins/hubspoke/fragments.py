@@ -46,8 +46,8 @@ class Fragments:
     """Renders theme templates (overrides win, as everywhere) outside of a page.
 
     The audio player and the video figure are rendered in on_page_content, before
-    on_env: a site's override of them sees the globals and filters MkDocs and the theme
-    give (`url`, `hubspoke_labels`), not those other plugins add in on_env. Cards and
+    on_env: a site's override of them sees what MkDocs and the theme give (`url`) and
+    Hubspoke's `hubspoke_labels`, not the globals other plugins add in on_env. Cards and
     pictures are rendered after on_env and see those too (`adopt`).
     """
 
@@ -61,10 +61,10 @@ class Fragments:
 
     def adopt(self, env: Environment) -> None:
         """Share with MkDocs' environment (on_env): page templates get Hubspoke's globals
-        (`hubspoke_labels`) and its escaping; ours get the globals and filters other plugins
-        gave it, for the cards of index pages that a site's overrides draw with them."""
+        (`hubspoke_labels`); ours get the globals and filters other plugins gave it, for
+        the cards of index pages that a site's overrides draw with them. (MkDocs'
+        environment escapes hubspoke/ templates too: the network sets it in on_env.)"""
         env.globals["hubspoke_labels"] = self.env.globals["hubspoke_labels"]
-        env.autoescape = escapes
         for name, value in env.globals.items():
             self.env.globals.setdefault(name, value)
         for name, value in env.filters.items():

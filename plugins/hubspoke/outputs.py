@@ -167,13 +167,6 @@ class OutputRun:
             claims.settle(output.path, file)
         answer_sitemap_requests(self.announced, self.owner, files, claims, config)
 
-    def href(self, name: str, key: str = "") -> str | None:
-        """The site-relative URL of the output of entry `name` for `key`, if it is built."""
-        for output in self.outputs:
-            if output.spec.name == name and output.key == key:
-                return output.href
-        return None
-
     def announce(
         self, head: Head, roles: Iterable[core.Role], *, links: bool = True, follow: bool = True
     ) -> None:

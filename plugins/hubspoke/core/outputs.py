@@ -174,9 +174,9 @@ def plan(
             continue
         group = spec.group if spec.group is not None else id(spec)
         if group not in selected:
+            found = sorted((key, tuple(items)) for key, items in spec.select(site).items())
             selected[group] = [
-                (key, tuple(items), spec.describe(site, key, tuple(items)))
-                for key, items in sorted(spec.select(site).items())
+                (key, items, spec.describe(site, key, items)) for key, items in found
             ]
         for key, items, (title, description) in selected[group]:
             if spec.values is not None:
@@ -482,7 +482,3 @@ EVENTS_CALENDAR = OutputSpec(
 POST_FEEDS = tuple(post_feed(kind, fmt) for kind in KINDS for fmt in FORMATS)
 
 TABLE: tuple[OutputSpec, ...] = (*POST_FEEDS, PODCAST, EVENT_CALENDAR, EVENTS_CALENDAR)
-
-
-def entry(name: str, table: Iterable[OutputSpec] = TABLE) -> OutputSpec:
-    return next(spec for spec in table if spec.name == name)
