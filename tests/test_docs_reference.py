@@ -267,3 +267,11 @@ def test_the_parsers_read_what_they_should():
     assert links(sample) == [(6, "c.md#d")]
     assert anchors(sample) == {"hubspokex", "other-things-code", "other-things-code-1"}
     assert default_of("`[1, 2]`") == [1, 2] and default_of("*none*") is None
+
+
+def test_the_build_command_tells_how_to_read_the_site_through_a_server():
+    """The site's links are folder URLs: a site opened as a file shows folder listings."""
+    script = (ROOT / "tools" / "site.sh").read_text(encoding="utf-8")
+    said = " ".join(line for line in script.splitlines() if line.lstrip().startswith("echo"))
+    assert "open site/index.html" not in said
+    assert "--serve" in said and "http.server --directory site" in said

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from .conftest import FIXED_CLOCK, ROOT
 from .sitecheck import all_listing_titles, broken_links, files_containing, listed_titles
@@ -172,3 +173,27 @@ def test_post_first_published_elsewhere_points_there(example):
     assert canonical == post["canonical_url"]
     sitemap = (example.site / "sitemap.xml").read_text()
     assert page.removesuffix("index.html") not in sitemap
+
+
+def test_every_page_waits_for_one_stylesheet_of_hubspoke_at_most(example):
+    """A stylesheet in <head> holds the page back until it arrives: Material's two and
+    Hubspoke's one, whose file carries the rules of every section and the theme fixes."""
+    ours = {"assets/hubspoke/hubspoke.css"}
+    pages = sorted(example.site.rglob("*.html"))
+    assert len(pages) > 50
+    for path in pages:
+        links = [
+            link["href"]
+            for link in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
+                'link[rel="stylesheet"]'
+            )
+        ]
+        page = path.relative_to(example.site).as_posix()
+        local = {urljoin(page, href).lstrip("/") for href in links}
+        hubspoke = {href for href in local if "hubspoke" in href or "overrides" in href}
+        assert hubspoke <= ours, (path, links)
+        assert len(links) <= 3, (path, links)
+    css = example.path("assets/hubspoke/hubspoke.css").read_text(encoding="utf-8")
+    for rule in (".md-tabs__link", ".hs-avatar", ".hs-video", ".hs-infographic"):
+        assert rule in css, rule
+    assert not (example.site / "assets" / "overrides").exists()

@@ -68,8 +68,10 @@ def test_builds_strict_with_the_page_in_the_nav(built):
     assert soup.h1.get_text(strip=True) == "Content insights"
     assert any(a.get_text(strip=True) == "Insights" for a in built.html("").select("nav a"))
     stylesheets = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
-    assert "../assets/hubspoke/insights.css" in stylesheets
-    assert built.path("assets/hubspoke/insights.css").is_file()
+    # Its rules are part of Hubspoke's one stylesheet, made with the page.
+    assert "../assets/hubspoke/hubspoke.css" in stylesheets
+    css = built.path("assets/hubspoke/hubspoke.css").read_text(encoding="utf-8")
+    assert ".hs-insights__figure" in css
     assert broken_links(built.site) == []
 
 
@@ -163,7 +165,8 @@ def test_page_is_left_out_of_a_build_unless_always(tmp_path, mode):
     config.write_text(text.replace("  - Insights: insights.md\n", ""), encoding="utf-8")
     built = build_in_process(source, tmp_path / "site")
     assert not built.path("insights/").exists()
-    assert not (built.site / "assets" / "hubspoke" / "insights.css").exists()
+    css = built.path("assets/hubspoke/hubspoke.css").read_text(encoding="utf-8")
+    assert ".hs-insights__figure" not in css
 
 
 def test_draft_titles_only_where_drafts_are_previewed():

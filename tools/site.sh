@@ -9,4 +9,7 @@ if [[ "${1:-}" == "--serve" ]]; then
   exec .venv/bin/mkdocs serve --strict
 fi
 .venv/bin/mkdocs build --strict
-echo "The hub is in site/ (open site/index.html, or run: bash tools/site.sh --serve)"
+# The site's links are folder URLs (blog/, authors/…): opened as a file, a browser shows
+# folder listings, so point at a web server instead.
+echo "The hub is in site/. To read it, serve it: bash tools/site.sh --serve (rebuilds on edits),"
+echo "or: python3 -m http.server --directory site 8000, then open http://127.0.0.1:8000/"

@@ -27,13 +27,15 @@ from hubspoke.site_options import theme_language
 ROOT = "\ue001hubspoke-root\ue001"
 
 
-def use_theme_files(config, templates: Path, stylesheet: str | None = None) -> None:
+def use_theme_files(config, templates: Path, *stylesheets: Path) -> None:
     """A section's template folder into the theme's, right after the site's overrides and
-    before the theme's own (a site overrides ours as it overrides Material's); its
-    stylesheet into extra_css once."""
+    before the theme's own (a site overrides ours as it overrides Material's); its CSS into
+    Hubspoke's one stylesheet (`hubspoke.stylesheet`)."""
+    from hubspoke import stylesheet
+
     config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(templates))
-    if stylesheet is not None and stylesheet not in config.extra_css:
-        config.extra_css.append(stylesheet)
+    for part in stylesheets:
+        stylesheet.use(config, part)
 
 
 def escapes(name: str | None) -> bool:

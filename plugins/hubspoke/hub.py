@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import weakref
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from mkdocs.exceptions import PluginError
@@ -52,6 +53,8 @@ class Hub:
     site: NetworkBuild | None = None
     # Set by `hubspoke check`'s trial build: go on with the readable content.
     keep_going: bool = False
+    # Each section's CSS file, in the order the sections named them (`hubspoke.stylesheet`).
+    stylesheet_parts: list[Path] = field(default_factory=list)
     _fragments: Fragments | None = field(default=None, repr=False)
 
     def fragments(self, config: MkDocsConfig) -> Fragments:

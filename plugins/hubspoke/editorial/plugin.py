@@ -14,7 +14,7 @@ from pathlib import Path
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from hubspoke.build_order import step
@@ -22,7 +22,6 @@ from hubspoke.core.editorial import policy as policy_rules
 from hubspoke.core.editorial.report import Report, build_report
 from hubspoke.core.urls import format_path
 from hubspoke.fragments import use_theme_files
-from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.network.build import NetworkBuild
 from hubspoke.network.sitefiles import generated_page
@@ -35,7 +34,6 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-STYLESHEET = "assets/hubspoke/insights.css"
 TEMPLATE = "hubspoke/insights.html"
 
 
@@ -62,7 +60,10 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         self.page_src = None
         if not self.config.enabled:
             return config
-        use_theme_files(config, TEMPLATES)
+        # The insights page's rules join Hubspoke's one stylesheet when the page is made.
+        use_theme_files(
+            config, TEMPLATES, *([ASSETS / "insights.css"] if self._insights_wanted() else [])
+        )
         return config
 
     # Default priority: runs after the network's on_files (50), which reads the content.
@@ -110,9 +111,6 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         src = page.src_uri
         claim_page(build, files, config, page)
         files.append(page)
-        stylesheet = (ASSETS / "insights.css").read_text(encoding="utf-8")
-        if files.get_file_from_path(STYLESHEET) is None:
-            files.append(File.generated(config, STYLESHEET, content=stylesheet))
         self.page_src = src
         self.page_title = insights_title(build.labels, self.config.insights_title)
 
@@ -128,7 +126,6 @@ class EditorialPlugin(Section, BasePlugin[EditorialConfig]):
         if self.report is None or build is None or page.file.src_uri != self.page_src:
             return context
         context["hubspoke_insights"] = insights_context(self.report, build, self.page_title)
-        head_of(context).link("stylesheet", STYLESHEET)
         return context
 
     @step("editorial")

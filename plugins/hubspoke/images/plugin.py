@@ -16,10 +16,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from PIL import features
 
+from hubspoke import stylesheet
 from hubspoke.build_order import step
 from hubspoke.core.images.plan import Encoding
 from hubspoke.fragments import use_theme_files
@@ -30,7 +31,6 @@ from .config import ImagesConfig
 
 log = get_plugin_logger(__name__)
 
-STYLESHEET = "assets/hubspoke/images.css"
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,7 +56,7 @@ class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
         root = Path(config.config_file_path).parent
         self.build = ImagesBuild(self.config, config, root, encoding, log)
         self.stats = self.build.stats
-        use_theme_files(config, TEMPLATES, STYLESHEET)  # picture, infographic
+        use_theme_files(config, TEMPLATES, ASSETS / "images.css")  # picture, infographic
         return config
 
     # After the network placed posts and added avatars (its on_files runs at 50).
@@ -64,8 +64,7 @@ class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig):
         if self.build is None:
             return files
-        css = (ASSETS / "images.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, STYLESHEET, content=css))
+        stylesheet.place(files, config)
         self.build.index_files(files)
         self.build.check_files(files, hub_of(config).site)
         return files

@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hubspoke import stylesheet
 from hubspoke.build_order import step
 from hubspoke.core.errors import ContentError
 from hubspoke.fragments import use_theme_files
@@ -39,7 +40,6 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
-STYLESHEET = "assets/hubspoke/media.css"
 
 
 class MediaPlugin(Section, BasePlugin[MediaConfig]):
@@ -82,7 +82,7 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
             if self.config.events_enabled:
                 tz = loaded.layout.events_timezone  # checked by the network's reader
                 self.events = EventPages(self.config, config, labels, tz)
-        use_theme_files(config, TEMPLATES, STYLESHEET)
+        use_theme_files(config, TEMPLATES, ASSETS / "media.css")
         return config
 
     # After the network (50), whose posts, authors and publication rule we use.
@@ -99,9 +99,9 @@ class MediaPlugin(Section, BasePlugin[MediaConfig]):
         self._check_site_url(config)
         if self.events is not None and build is not None:
             self.events.place(files)
-        for name, uri in (("video.js", SCRIPT), ("media.css", STYLESHEET)):
-            content = (ASSETS / name).read_text(encoding="utf-8")
-            files.append(File.generated(config, uri, content=content))
+        script = (ASSETS / "video.js").read_text(encoding="utf-8")
+        files.append(File.generated(config, SCRIPT, content=script))
+        stylesheet.place(files, config)
         return files
 
     def _check_site_url(self, config: MkDocsConfig) -> None:

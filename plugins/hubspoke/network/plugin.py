@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hubspoke import stylesheet
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
@@ -35,7 +36,8 @@ from .social import SocialMetadata
 log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
-STYLESHEET = "assets/hubspoke/hubspoke.css"
+ASSETS = Path(__file__).parent / "assets"
+LIVE_RELOAD = "assets/hubspoke/live-reload.js"
 
 
 class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
@@ -89,7 +91,9 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         except dates.DateError as error:  # the media plugin's events_timezone
             raise PluginError(str(error)) from None
         hub.site = self.build
-        use_theme_files(config, TEMPLATES, STYLESHEET)
+        use_theme_files(config, TEMPLATES, ASSETS / "theme-fixes.css", ASSETS / "hubspoke.css")
+        if self._reloads_itself() and LIVE_RELOAD not in config.extra_javascript:
+            config.extra_javascript.append(LIVE_RELOAD)
         if self.config.hub_footer_social and not config.extra.get("social"):
             config.extra["social"] = [
                 {
@@ -115,9 +119,15 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         except ContentError as error:
             raise PluginError(str(error)) from None
         self.build.place_files(files)
-        stylesheet = (TEMPLATES.parent / "assets" / "hubspoke.css").read_text(encoding="utf-8")
-        files.append(File.generated(config, STYLESHEET, content=stylesheet))
+        stylesheet.place(files, config)
+        if self._reloads_itself():
+            script = (ASSETS / "live-reload.js").read_text(encoding="utf-8")
+            files.append(File.generated(config, LIVE_RELOAD, content=script))
         return files
+
+    def _reloads_itself(self) -> bool:
+        """Under `mkdocs serve` the policy blocks MkDocs' inline reload script: ours reloads."""
+        return self.command == "serve" and self.config.csp
 
     # Run after every section planned its pages and outputs: all their clashes in one message.
     @step("network")
