@@ -38,6 +38,7 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 LIVE_RELOAD = "assets/hubspoke/live-reload.js"
+TABLE_HEADERS = "hubspoke.core.content.table_headers"  # a Markdown extension
 
 
 class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
@@ -92,6 +93,9 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
             raise PluginError(str(error)) from None
         hub.site = self.build
         use_theme_files(config, TEMPLATES, ASSETS / "theme-fixes.css", ASSETS / "hubspoke.css")
+        # Every page's tables: a first column under an empty corner becomes row headers.
+        if TABLE_HEADERS not in config.markdown_extensions:
+            config.markdown_extensions.append(TABLE_HEADERS)
         if self._reloads_itself() and LIVE_RELOAD not in config.extra_javascript:
             config.extra_javascript.append(LIVE_RELOAD)
         if self.config.hub_footer_social and not config.extra.get("social"):
