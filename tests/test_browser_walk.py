@@ -43,11 +43,15 @@ def walked(example) -> walk.Walk:
     paths = walk.pages_of(example.site)
     with serve(example.site) as url:
         result = walk.walk(url, paths, WIDTHS, axe_script=axe_script())
-    report = [f"{result.views} page views ({len(paths)} pages x {WIDTHS}) in {result.seconds:.0f} s"]
+    report = [
+        f"{result.views} page views ({len(paths)} pages x {WIDTHS}) in {result.seconds:.0f} s"
+    ]
     for check in walk.CHECKS:
         found = result.findings.get(check, [])
         report += [f"\n== {check}: {WHAT[check]}: {len(found)}", *found]
-    (tools.artifacts("walk") / "findings.txt").write_text("\n".join(report) + "\n", encoding="utf-8")
+    (tools.artifacts("walk") / "findings.txt").write_text(
+        "\n".join(report) + "\n", encoding="utf-8"
+    )
     print("\n" + report[0])
     return result
 
@@ -101,7 +105,9 @@ def bad_site(folder: Path) -> Path:
     (folder / "assets/hubspoke/b.css").write_text("", encoding="utf-8")
     Image.new("RGB", (20, 20), "navy").save(folder / "square.png")
     (folder / "bad.html").write_text(BAD_PAGE, encoding="utf-8")
-    head = BAD_PAGE.split("<body>")[0].replace('<link rel="stylesheet" href="assets/hubspoke/b.css">', "")
+    head = BAD_PAGE.split("<body>")[0].replace(
+        '<link rel="stylesheet" href="assets/hubspoke/b.css">', ""
+    )
     (folder / "index.html").write_text(
         head + "<body><main><h1>Good</h1><p>Fine.</p></main></body></html>", encoding="utf-8"
     )

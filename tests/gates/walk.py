@@ -64,7 +64,9 @@ class _Tab:
         page.on("requestfailed", self._failed)
         page.on("response", self._response)
         page.on("console", self._console)
-        page.on("pageerror", lambda error: walk.add("console", self.label, f"script error: {error}"))
+        page.on(
+            "pageerror", lambda error: walk.add("console", self.label, f"script error: {error}")
+        )
 
     def _started(self, request: Request) -> None:
         self.open.add(request)
@@ -92,7 +94,9 @@ class _Tab:
         while self.open and time.monotonic() < deadline:
             self.page.wait_for_timeout(25)
         for request in self.open:
-            self.walk.add("requests", self.label, f"still open after {SETTLE_TIMEOUT_S}s: {request.url}")
+            self.walk.add(
+                "requests", self.label, f"still open after {SETTLE_TIMEOUT_S}s: {request.url}"
+            )
         self.open.clear()
 
     def visit(self, base_url: str, path: str, *, run_axe: bool) -> None:
