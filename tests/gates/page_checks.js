@@ -132,10 +132,13 @@ async ({ minFontPx, ratioTolerance, ownStylesheets, runAxe }) => {
     .filter((href) => href.includes(ownStylesheets));
   if (sheets.length > 1) found.stylesheets.push(`${sheets.length}: ${sheets.join(", ")}`);
 
-  // -- axe-core: serious and critical violations. Only the rules that can find one run
-  // (a rule's impact is the worst it reports): the others would cost time for nothing.
+  // -- axe-core: serious and critical violations. Of the rules axe runs by default (not
+  // the AAA or experimental ones), only those that can find one run (a rule's impact is
+  // the worst it reports): the others would cost time for nothing.
   if (runAxe) {
-    const rules = axe._audit.rules.filter((r) => r.impact === "serious" || r.impact === "critical");
+    const rules = axe._audit.rules.filter(
+      (r) => r.enabled !== false && (r.impact === "serious" || r.impact === "critical"),
+    );
     const results = await axe.run(document, {
       resultTypes: ["violations"],
       runOnly: { type: "rule", values: rules.map((r) => r.id) },

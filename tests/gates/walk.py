@@ -69,13 +69,17 @@ class _Tab:
         )
 
     def _started(self, request: Request) -> None:
-        self.open.add(request)
+        # A player's audio or video streams as long as the page is open: not waited for.
+        if request.resource_type != "media":
+            self.open.add(request)
 
     def _finished(self, request: Request) -> None:
         self.open.discard(request)
 
     def _failed(self, request: Request) -> None:
         self.open.discard(request)
+        if request.resource_type == "media" and request.failure == "net::ERR_ABORTED":
+            return  # a stream cut off by leaving the page
         if urlsplit(request.url).netloc == self.origin:  # the others are filed as "outside"
             self.walk.add("requests", self.label, f"{request.failure} {request.url}")
 
