@@ -19,6 +19,9 @@ CHROMIUM = Path(os.environ.get("HUBSPOKE_CHROMIUM", "/usr/bin/chromium"))
 VNU_JAR = Path(
     os.environ.get("HUBSPOKE_VNU_JAR", ROOT / ".cache/npm/node_modules/vnu-jar/build/dist/vnu.jar")
 )
+LIGHTHOUSE = Path(
+    os.environ.get("HUBSPOKE_LIGHTHOUSE", ROOT / ".cache/npm/node_modules/lighthouse/cli/index.js")
+)
 ARTIFACTS = Path(os.environ.get("HUBSPOKE_TEST_ARTIFACTS", ROOT / "test-artifacts"))
 
 
@@ -52,6 +55,19 @@ def vnu_jar() -> Path:
     if not VNU_JAR.is_file():
         missing(f"The Nu HTML Checker ({VNU_JAR.relative_to(ROOT)}, npm package vnu-jar)")
     return VNU_JAR
+
+
+def lighthouse() -> Path:
+    if not LIGHTHOUSE.is_file():
+        missing(f"Lighthouse ({LIGHTHOUSE.relative_to(ROOT)}, npm package lighthouse)")
+    return LIGHTHOUSE
+
+
+def node() -> str:
+    found = shutil.which("node")
+    if found is None:
+        missing("Node.js (Debian package nodejs)")
+    return found
 
 
 def chromium() -> Path:
