@@ -1,4 +1,4 @@
-"""Pages outside the navigation (posts, blog indexes, author, persona and event pages) make
+"""Pages outside the navigation (posts, blog indexes, author and event pages) make
 their section's tab active and fill the sidebar, whatever the nav calls or nests the
 sections, and with no nav at all; a sidebar that would list the page alone is hidden."""
 
@@ -83,12 +83,6 @@ def test_pages_under_another_nav_show_their_section(other_nav, url):
     assert "About us" in sidebar(soup) and "Who writes" in sidebar(soup)
 
 
-def test_a_persona_under_another_nav_shows_its_section(other_nav):
-    soup = other_nav.html("personas/buyer/")
-    assert active_tab(soup) == "Readers"
-    assert "Buyer" in sidebar(soup)
-
-
 def test_a_page_alone_in_its_section_hides_the_sidebar(other_nav):
     assert hidden_sidebar(other_nav.html(""))  # "Start": the home page, nothing under it
     assert not hidden_sidebar(other_nav.html("news/"))  # "Company" holds two pages
@@ -121,7 +115,6 @@ def test_the_example_blog_sidebar_lists_years_and_categories(example):
     [
         ("authors/lena-hoffmann/", "Authors"),
         ("events/magline-live-demo/", "Events"),
-        ("personas/journalist/", "Personas"),
         ("blog/tag/accuracy/", "Blog"),
         ("blog/page/2/", "Blog"),
     ],
