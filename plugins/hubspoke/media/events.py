@@ -145,6 +145,9 @@ class EventPages:
             self.page_urls[source] = file.url
         if not self._add_index(files):
             return  # a site without events and without a place for them in the nav
+        index_src = self.index_src or ""  # set by _add_index
+        for source in self.page_urls:
+            self.build.nav_homes[source] = index_src  # its section in the nav
         site = EventSite(self)
         paths = {
             core_outputs.EVENT_CALENDAR.name: self.options.events_ics_path,

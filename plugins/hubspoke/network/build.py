@@ -9,13 +9,15 @@ import re
 from collections.abc import Mapping
 from datetime import datetime, tzinfo
 from pathlib import Path
+from typing import cast
 from urllib.parse import quote, unquote, urlsplit
 
 import markdown
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure import StructureItem
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from hubspoke.core import html, labels, urls
@@ -91,6 +93,11 @@ class NetworkBuild:
         self.posts_by_source: dict[str, Post] = {}
         self.roles: dict[str, PageRole] = {}
         self.first_files: dict[tuple[str, str], File] = {}
+        # Pages outside the nav and the nav page whose section they belong to, by source
+        # path, beyond what the page kinds say (`PageKind.home`): the media section's
+        # event pages under the events index (filled in on_files).
+        self.nav_homes: dict[str, str] = {}
+        self._nav_parents: dict[str, StructureItem] = {}  # found in on_nav
         self.unpublished_assets: dict[str, File] = {}
         self._wanted: dict[str, str] = {}
         self.company: str = loaded.company or config.site_author or config.site_name
@@ -383,10 +390,20 @@ class NetworkBuild:
 
     # -- on_nav -------------------------------------------------------------
 
-    def grow_nav(self, nav: Navigation) -> None:
+    def grow_nav(self, nav: Navigation, files: Files) -> None:
         """Personas go into the nav; the blog's years and categories only when
         `nav_blog_sections` is on (the blog home links them either way): every
-        nav entry is rendered on every page of the site."""
+        nav entry is rendered on every page of the site. Then every page outside the
+        nav gets the section it belongs to (see `navigation.placements`)."""
+        self._expand_nav(nav)
+        homes = dict(self.nav_homes)
+        for src, role in self.roles.items():
+            home = self.first_files.get((KINDS[role.kind].home or "", ""))
+            if home is not None:
+                homes.setdefault(src, home.src_uri)
+        self._nav_parents = navigation.placements(nav, files, homes)
+
+    def _expand_nav(self, nav: Navigation) -> None:
         first = self.first_files
         years = sorted((k for kind, k in first if kind == "archive"), reverse=True)
         names = self.network.categories()
@@ -415,6 +432,27 @@ class NetworkBuild:
         )
 
     # -- pages --------------------------------------------------------------
+
+    def place_in_nav(self, page: Page) -> None:
+        """Hang a page outside the nav under its section (found in on_nav, before MkDocs
+        made this page), so that MkDocs marks the section and its tab active on it. The
+        parent may be a top-level page (see `navigation.placements`): MkDocs only ever
+        sets its `active` flag and lists it among the page's ancestors."""
+        parent = self._nav_parents.get(page.file.src_uri)
+        if parent is not None and page.parent is None:
+            page.parent = cast("Section", parent)
+
+    def hide_lone_sidebar(self, page: Page, features: list[str]) -> None:
+        """With navigation tabs, the primary sidebar shows the page's top-level section
+        only; where that is the page alone (the home page, an overview with no pages under
+        it, a page under no section), it is hidden on wide screens (Material's
+        `hide: [navigation]`; the drawer on phones keeps the whole nav)."""
+        if "navigation.tabs" not in features or not navigation.shows_only(page):
+            return
+        hide = page.meta.get("hide") or []
+        hide = [hide] if isinstance(hide, str) else list(hide)
+        if "navigation" not in hide:
+            page.meta["hide"] = [*hide, "navigation"]
 
     def refuse_markers(self, page: Page) -> None:
         """A page may not hold the private-use characters that mark where Hubspoke puts

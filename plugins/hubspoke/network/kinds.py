@@ -4,8 +4,9 @@ A page's kind comes from its role (`PageRole.kind`, found by source path). Every
 that treats kinds differently reads its row here instead of testing the kind's name:
 the template a page gets when it names none, its title and description, whether it is
 left out of search and search engines, whether its HTML is sanitised as a guest's, the
-template context, the social metadata (Open Graph type and JSON-LD), and which social
-card it shows. A new kind of page is a new row.
+template context, the social metadata (Open Graph type and JSON-LD), which social
+card it shows, and the overview whose nav section it belongs to. A new kind of page is
+a new row.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ class PageKind:
     social: str = "website"
     # Which social card: "post" and "author" have their own, else the site's.
     card: str = "site"
+    # The page whose nav section the page belongs to (its tab is active on it): the
+    # first page of that kind ("blog", "authors", "personas"); None: found by its URL.
+    home: str | None = None
 
 
 KINDS: dict[str, PageKind] = {
@@ -109,6 +113,7 @@ KINDS: dict[str, PageKind] = {
             guest=_post_by_guest,
             social="article",
             card="post",
+            home="blog",
         ),
         PageKind(
             "home",
@@ -121,16 +126,17 @@ KINDS: dict[str, PageKind] = {
             context=lambda b, r, p: {"role": "share", "noindex": True},
             searchable=False,
         ),
-        PageKind("blog", context=_index, template="index", social="collection"),
-        PageKind("archive", context=_index, social="collection"),
-        PageKind("category", context=_index, social="collection"),
-        PageKind("tag", context=_index, social="collection"),
+        PageKind("blog", context=_index, home="blog", template="index", social="collection"),
+        PageKind("archive", context=_index, home="blog", social="collection"),
+        PageKind("category", context=_index, home="blog", social="collection"),
+        PageKind("tag", context=_index, home="blog", social="collection"),
         PageKind(
             "author",
             context=_index,
             guest=_author_is_guest,
             social="profile",
             card="author",
+            home="authors",
         ),
         PageKind(
             "persona",
@@ -139,6 +145,7 @@ KINDS: dict[str, PageKind] = {
             describe=_persona_text,
             only_with_index=True,
             social="collection",
+            home="personas",
         ),
         PageKind(
             "authors",

@@ -145,7 +145,7 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
     @step("network")
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
-            self.build.grow_nav(nav)
+            self.build.grow_nav(nav, files)
         return nav
 
     @step("network")
@@ -163,6 +163,7 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
             except ContentError as error:
                 raise PluginError(str(error)) from error
             self.build.prepare_page(page)
+            self.build.place_in_nav(page)
             # Overwritten on every page, so front matter cannot claim a date.
             page.meta[sitemap.LASTMOD] = sitemap.lastmod(
                 sitemap.post_date(self.build.post_of(page))
@@ -203,6 +204,7 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         head = head_of(context)
         if self.build is None:
             return context
+        self.build.hide_lone_sidebar(page, list(config.theme.get("features") or ()))
         extra = self.build.context_for(page)
         if extra is not None:
             context["hubspoke"] = extra
