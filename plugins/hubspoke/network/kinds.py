@@ -125,6 +125,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("archive", context=_index, social="collection"),
         PageKind("category", context=_index, social="collection"),
         PageKind("tag", context=_index, social="collection"),
+        PageKind("series", context=_index, social="collection"),
         PageKind(
             "author",
             context=_index,
