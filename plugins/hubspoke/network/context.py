@@ -251,7 +251,7 @@ class Presenter:
         }
 
     def series_box(self, post: Post) -> dict | None:
-        """"Part N of M" of the post's series, its page and the parts before and after."""
+        """ "Part N of M" of the post's series, its page and the parts before and after."""
         place = self.network.place_in_series(post)
         if place is None:
             return None

@@ -104,8 +104,10 @@ class Network:
         self._tags = _first_names(
             ((slugify(t), t) for p in reversed(self.listed) for t in p.tags), sort=False
         )
-        # Series and related posts are of published posts only, each computed once.
-        self.series: dict[str, Series] = build_series(self.listed)
+        # Series and related posts are of published posts only (never a draft or scheduled
+        # post, not even in a preview that lists them), each computed once.
+        self.published = [p for p in self.posts if self.visibility(p).indexed]
+        self.series: dict[str, Series] = build_series(self.published)
         self._places: dict[str, Place] = places(self.series.values())
         self._related: dict[str, tuple[Post, ...]] | None = None
 
@@ -119,7 +121,7 @@ class Network:
     def related(self, post: Post) -> tuple[Post, ...]:
         """Up to `settings.related` published posts that share the most with `post`."""
         if self._related is None:
-            self._related = related_posts(self.built, self.listed, limit=self.settings.related)
+            self._related = related_posts(self.built, self.published, limit=self.settings.related)
         return self._related.get(post.source, ())
 
     def categories(self) -> dict[str, Category]:
