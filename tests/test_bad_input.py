@@ -82,6 +82,16 @@ CASES = {
         POST.format(extra="categories: [Gossip]\n"),
         ["content/blog/posts/bad.md:5: field 'categories'", "not an allowed category"],
     ),
+    "series that is not text": (
+        "content/blog/posts/bad.md",
+        POST.format(extra="series: [Flow, Pressure]\n"),
+        ["content/blog/posts/bad.md:5: field 'series': must be text, not a list"],
+    ),
+    "empty series": (
+        "content/blog/posts/bad.md",
+        POST.format(extra="series:\n"),
+        ["content/blog/posts/bad.md:5: field 'series': must be text, not empty"],
+    ),
     "missing image": (
         "content/blog/posts/bad.md",
         POST.format(extra="image: nowhere.png\n"),

@@ -58,6 +58,8 @@ _REFERENCE = re.compile(
 # and images' root); the video marker U+E010 is refused by the media plugin.
 MARKERS = ("\ue000", "\ue001")
 _OVERVIEWS = ("authors", "personas", "hub")
+# The option that moves a generated index page, named when its path clashes.
+_INDEX_OPTIONS = {"series": "series_url_format"}
 
 
 class NetworkBuild:
@@ -134,6 +136,7 @@ class NetworkBuild:
             "tag": options.tag_url_format,
             "author": options.authors_url_format,
             "persona": options.personas_url_format,
+            "series": options.series_url_format,
         }
         texts = labels.for_language(theme_language(config, default=None))
         settings = Settings(
@@ -145,6 +148,7 @@ class NetworkBuild:
             paths=paths,
             categories_allowed=tuple(options.blog_categories_allowed),
             labels=texts,
+            related=options.related_posts,
         )
         loaded = load_site(layout(config, options, media), settings=settings)
         if loaded.problems and not keep_going or loaded.intake.problems:
@@ -324,7 +328,7 @@ class NetworkBuild:
                 in_nav=index.kind == "blog" and index.number == 1,
             )
             what = f"the {index.kind} page {index.key!r}" if index.key else f"the {index.kind} page"
-            claim_page(claims, file, what)
+            claim_page(claims, file, what, option=_INDEX_OPTIONS.get(index.kind))
             files.append(file)
         self.roles[file.src_uri] = PageRole(index.kind, index.key, index)
         self.addresses.pages[index.path] = file.url

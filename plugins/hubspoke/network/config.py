@@ -48,6 +48,12 @@ class NetworkConfig(Config):
     archive_url_format = PathFormat("blog/archive/{key}", KEY, every=True)
     category_url_format = PathFormat("blog/category/{key}", KEY, every=True)
     tag_url_format = PathFormat("blog/tag/{key}", KEY, every=True)
+    # Posts that name the same `series:` get a page listing them in order, and each of
+    # them "Part N of M" with links to the parts before and after.
+    series_url_format = PathFormat("blog/series/{key}", KEY, every=True)
+    # Under each post, up to this many published posts sharing its personas, categories
+    # and tags; 0 shows none.
+    related_posts = AtLeast(0, default=3)
 
     # Time (after the URL formats: MkDocs reports the first wrong option of a plugin): naive dates are read in this zone; the clock decides what is scheduled.
     timezone = TimeZone(default="UTC")

@@ -238,6 +238,30 @@ class Presenter:
             "share": self.share_links(post, self.addresses.posts[post.source])
             if visibility.indexed
             else [],
+            "series": self.series_box(post),
+            "related": [self.link(p) for p in self.network.related(post)],
+        }
+
+    def link(self, post: Post) -> dict:
+        """A post as a link shows it: title, date and URL (related posts, series parts)."""
+        return {
+            "title": post.title,
+            "url": self.addresses.posts[post.source],
+            "date": self.date(post.date),
+        }
+
+    def series_box(self, post: Post) -> dict | None:
+        """ "Part N of M" of the post's series, its page and the parts before and after."""
+        place = self.network.place_in_series(post)
+        if place is None:
+            return None
+        return {
+            "name": place.series.name,
+            "url": self.view_url("series", place.series.slug),
+            "number": place.number,
+            "count": place.count,
+            "previous": self.link(place.previous) if place.previous else None,
+            "next": self.link(place.next) if place.next else None,
         }
 
     def absolute(self, url: str) -> str | None:

@@ -130,6 +130,7 @@ KINDS: dict[str, PageKind] = {
         PageKind("archive", context=_index, home="blog", social="collection"),
         PageKind("category", context=_index, home="blog", social="collection"),
         PageKind("tag", context=_index, home="blog", social="collection"),
+        PageKind("series", context=_index, home="blog", social="collection"),
         PageKind(
             "author",
             context=_index,

@@ -313,6 +313,10 @@ def read_post(
             problem("categories", f"category {name!r} has no letters or digits")
         categories.append(Category(slug_of, name.strip()))
 
+    series = (data.get("series") or "").strip() or None
+    if series and not text.slugify(series):
+        problem("series", f"series {series!r} has no letters or digits")
+
     path = ""
     if created and slug:
         local = created.astimezone(timezone)
@@ -349,6 +353,7 @@ def read_post(
         readtime=data.get("readtime"),
         canonical_url=data.get("canonical_url"),
         reviewer=data.get("reviewer"),
+        series=series,
         lines=dict(document.lines),
     )
 

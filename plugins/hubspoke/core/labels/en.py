@@ -37,6 +37,11 @@ LABELS = {
     "share.email": "Email",
     "preview.post_draft": "Draft preview: this post is not published.",
     "preview.post_scheduled": "Scheduled preview: this post will be published on {date}.",
+    "related.title": "Related posts",
+    "series.label": "Series",
+    "series.part": "Part {number} of {count} of {name}",
+    "series.previous": "Previous part",
+    "series.next": "Next part",
     # -- authors and personas -------------------------------------------------------
     "author.about": "About {name}",
     "author.guest": "Guest author",
@@ -85,6 +90,7 @@ LABELS = {
     "page.events": "Events",
     "page.archive": "Posts of {name}",
     "page.tag": "Tagged “{name}”",
+    "page.series": "Series “{name}”",
     "page.numbered": "{title} (page {number})",
     # -- share on Mastodon -------------------------------------------------------------
     "mastodon.title": "Share on Mastodon",

@@ -19,6 +19,8 @@ from ..urls import source_path
 from .indexes import IndexPage, ViewSpec, build_indexes
 from .model import Author, Category, Persona, Post
 from .publication import Visibility, visibility
+from .related import related_posts
+from .series import Place, Series, build_series, places, reading_order, series_key
 
 DEFAULT_PATHS = {
     "blog": "blog",
@@ -27,6 +29,7 @@ DEFAULT_PATHS = {
     "tag": "blog/tag/{key}",
     "author": "authors/{key}",
     "persona": "personas/{key}",
+    "series": "blog/series/{key}",
 }
 
 
@@ -42,6 +45,7 @@ class Settings:
     paths: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_PATHS))
     categories_allowed: tuple[str, ...] = ()
     labels: Labels = ENGLISH  # titles of index pages and preview banners
+    related: int = 3  # related posts shown under each post; 0 shows none
 
 
 def view_specs(paths: Mapping[str, str], labels: Labels = ENGLISH) -> tuple[ViewSpec, ...]:
@@ -100,9 +104,25 @@ class Network:
         self._tags = _first_names(
             ((slugify(t), t) for p in reversed(self.listed) for t in p.tags), sort=False
         )
+        # Series and related posts are of published posts only (never a draft or scheduled
+        # post, not even in a preview that lists them), each computed once.
+        self.published = [p for p in self.posts if self.visibility(p).indexed]
+        self.series: dict[str, Series] = build_series(self.published)
+        self._places: dict[str, Place] = places(self.series.values())
+        self._related: dict[str, tuple[Post, ...]] | None = None
 
     def visibility(self, post: Post) -> Visibility:
         return self._visibility[post.source]
+
+    def place_in_series(self, post: Post) -> Place | None:
+        """The post's part number in its series, if it is a published part of one."""
+        return self._places.get(post.source)
+
+    def related(self, post: Post) -> tuple[Post, ...]:
+        """Up to `settings.related` published posts that share the most with `post`."""
+        if self._related is None:
+            self._related = related_posts(self.built, self.published, limit=self.settings.related)
+        return self._related.get(post.source, ())
 
     def categories(self) -> dict[str, Category]:
         """Categories of listed posts by slug, named as first written."""
@@ -123,15 +143,32 @@ class Network:
         }
 
     def index_pages(self) -> list[IndexPage]:
-        """Every index page of the site, from the view table."""
-        return build_indexes(
+        """Every index page of the site, from the view table, then the series pages."""
+        numbered = self.settings.labels.form("page.numbered")
+        pages = build_indexes(
             self.listed,
             view_specs(self.settings.paths, self.settings.labels),
             self.names(),
             per_page=self.settings.per_page,
             rows_per_page=self.settings.rows_per_page,
-            numbered=self.settings.labels.form("page.numbered"),
+            numbered=numbered,
         )
+        return pages + self.series_pages()
+
+    def series_pages(self) -> list[IndexPage]:
+        """One page per series, its parts oldest first (the order they are read in)."""
+        if not self.series:
+            return []
+        spec = ViewSpec(
+            "series",
+            self.settings.paths.get("series", DEFAULT_PATHS["series"]),
+            self.settings.labels.form("page.series"),
+            lambda p: (key,) if (key := series_key(p)) else (),
+            compact=True,
+        )
+        names = {"series": {key: one.name for key, one in self.series.items()}}
+        members = sorted((p for one in self.series.values() for p in one.posts), key=reading_order)
+        return build_indexes(members, (spec,), names, per_page=0)
 
     def posts_for(self, kind: str, key: str) -> list[Post]:
         """Listed posts that belong on the index `kind`/`key`, newest first."""
@@ -212,6 +249,8 @@ def check_references(
         where = shown.get(post.source, post.source)
         words = [("categories", c.slug, c.name) for c in post.categories]
         words += [("tags", slugify(t), t) for t in post.tags]
+        if post.series:
+            words.append(("series", slugify(post.series), post.series))
         for field_name, slug, name in words:
             first, first_where = names.setdefault((field_name, slug), (name, where))
             if _same_words(first) != _same_words(name):

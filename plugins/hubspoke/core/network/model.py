@@ -70,6 +70,7 @@ class Post:
     readtime: int | None = None
     canonical_url: str | None = None
     reviewer: str | None = None
+    series: str | None = None  # the name of the series the post is a part of
     lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @property
