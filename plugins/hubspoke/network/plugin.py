@@ -9,6 +9,7 @@ on_config because `mkdocs serve` reuses plugin instances.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -38,6 +39,7 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 LIVE_RELOAD = "assets/hubspoke/live-reload.js"
+TABLES_SCRIPT = "assets/hubspoke/tables.js"  # scrolling tables take keyboard focus
 TABLE_HEADERS = "hubspoke.core.content.table_headers"  # a Markdown extension
 
 
@@ -96,6 +98,8 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
         # Every page's tables: a first column under an empty corner becomes row headers.
         if TABLE_HEADERS not in config.markdown_extensions:
             config.markdown_extensions.append(TABLE_HEADERS)
+        if TABLES_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(TABLES_SCRIPT)
         if self._reloads_itself() and LIVE_RELOAD not in config.extra_javascript:
             config.extra_javascript.append(LIVE_RELOAD)
         if self.config.hub_footer_social and not config.extra.get("social"):
@@ -124,6 +128,10 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
             raise PluginError(str(error)) from None
         self.build.place_files(files)
         stylesheet.place(files, config)
+        tables = (ASSETS / "tables.js").read_text(encoding="utf-8")
+        label = json.dumps(self.build.labels.text("table.scrolls"), ensure_ascii=False)
+        tables = tables.replace('"__HUBSPOKE_TABLE_LABEL__"', label)
+        files.append(File.generated(config, TABLES_SCRIPT, content=tables))
         if self._reloads_itself():
             script = (ASSETS / "live-reload.js").read_text(encoding="utf-8")
             files.append(File.generated(config, LIVE_RELOAD, content=script))

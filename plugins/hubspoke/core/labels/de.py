@@ -14,6 +14,7 @@ LABELS = {
     "post.disclosure": "Offenlegung",
     "post.tags": "Schlagwörter",
     "post.about_authors": {"one": "Über den Autor", "other": "Über die Autoren"},
+    "table.scrolls": "Tabelle, seitlich verschiebbar",
     "badge.guest": "Gast",
     "state.draft": "Entwurf",
     "state.scheduled": "Geplant",

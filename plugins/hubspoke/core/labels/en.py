@@ -18,6 +18,7 @@ LABELS = {
     "post.disclosure": "Disclosure",
     "post.tags": "Tags",
     "post.about_authors": {"one": "About the author", "other": "About the authors"},
+    "table.scrolls": "Table, scrolls sideways",
     "badge.guest": "Guest",
     "state.draft": "Draft",
     "state.scheduled": "Scheduled",

@@ -13,6 +13,7 @@ LABELS = {
     "post.disclosure": "Transparence",
     "post.tags": "Mots-clés",
     "post.about_authors": {"one": "À propos de l’auteur", "other": "À propos des auteurs"},
+    "table.scrolls": "Tableau, défile horizontalement",
     "badge.guest": "Invité",
     "state.draft": "Brouillon",
     "state.scheduled": "Programmé",
