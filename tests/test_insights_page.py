@@ -107,9 +107,38 @@ def test_one_bar_per_month_stacked_by_persona(charts):
     segments = [len(with_class(bar, "rect", "hs-segment")) for bar in bars]
     assert segments == [0, 0, 1, 1, 2, 1]
     october = with_class(bars[4], "rect", "hs-segment")
-    assert october[0].get("height") == october[1].get("height")  # one post each
-    assert bars[4].find(SVG + "title").text == "Oct 2026: 1 post — Buyer 1, Candidate 1"
+    assert october[0].get("height") == october[1].get("height")  # half the post each
+    assert bars[4].find(SVG + "title").text == "Oct 2026: 1 post — Buyer 0.5, Candidate 0.5"
     assert bars[0].find(SVG + "title").text == "Jun 2026: 0 posts"
+
+
+def test_a_months_bar_is_as_tall_as_its_posts_whatever_its_personas(built, charts):
+    """October's one post is for two personas: its bar is one post tall, not two, and says 1;
+    the table splits it the same way and its Posts column agrees with the bars."""
+    bars = {bar.get("data-month"): bar for bar in with_class(charts["hs-months"], "g", "hs-bar")}
+
+    def height(key):
+        return sum(float(r.get("height")) for r in with_class(bars[key], "rect", "hs-segment"))
+
+    assert abs(height("2026-10") - height("2026-11")) < 0.2  # one post each
+    totals = {key: with_class(bar, "text", "hs-total")[0].text for key, bar in bars.items()}
+    assert totals == {
+        "2026-06": "0",
+        "2026-07": "0",
+        "2026-08": "1",
+        "2026-09": "1",
+        "2026-10": "1",
+        "2026-11": "1",
+    }
+    table = built.html("insights/").select(".hs-insights__table table")[1]
+    rows = [
+        [c.get_text(strip=True) for c in row.find_all(["th", "td"])]
+        for row in table.tbody.find_all("tr")
+    ]
+    assert rows[4] == ["Oct 2026", "0.5", "0.5", "0", "1"]
+    assert [row[-1] for row in rows] == list(totals.values())
+    caption = built.html("insights/").select(".hs-insights__figure figcaption")[0].get_text()
+    assert "split equally between them" in caption
 
 
 def test_coverage_heatmap_has_a_cell_per_persona_and_category(charts):

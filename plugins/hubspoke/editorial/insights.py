@@ -10,6 +10,7 @@ page of the site: its words, charts and month names follow the site's language
 from __future__ import annotations
 
 from dataclasses import asdict
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from markupsafe import Markup
@@ -39,11 +40,11 @@ def insights_context(report: Report, build: NetworkBuild, title: str | None = No
     def linked(rows, kind):
         return [{**runway_dict(r), "url": build.view_url(kind, r.id)} for r in rows]
 
+    month_series, month_counts = _month_stacks(report, persona_series, labels)
     months_svg = charts.stacked_bars(
         [m.key for m in report.months],
-        persona_series,
-        {m.key: m.personas for m in report.months},
-        posts={m.key: m.posts for m in report.months},
+        month_series,
+        month_counts,
         labels=labels,
         title=labels.text("chart.months"),
         desc=_months_desc(report, labels),
@@ -113,11 +114,14 @@ def insights_context(report: Report, build: NetworkBuild, title: str | None = No
             "timeline": Markup(timeline_svg),
         },
         "month_table": {
-            "columns": [name for _, name in persona_series],
+            "columns": [name for _, name in month_series],
             "rows": [
                 {
                     "label": charts.month_label(labels, m.key),
-                    "counts": [m.personas.get(pid, 0) for pid, _ in persona_series],
+                    "counts": [
+                        charts.amount(labels, month_counts[m.key].get(sid, 0))
+                        for sid, _ in month_series
+                    ],
                     "posts": m.posts,
                 }
                 for m in report.months
@@ -143,6 +147,23 @@ def insights_context(report: Report, build: NetworkBuild, title: str | None = No
             "end": f"{report.timeline_end:%Y-%m-%d}",
         },
     }
+
+
+# The stack of the posts of no known persona: no persona id is empty.
+WITHOUT_PERSONA = ""
+
+
+def _month_stacks(report: Report, persona_series, labels: Labels):
+    """The months chart's series and counts: each persona's share of the month's posts
+    (a post of two personas is half a post to each) and, when a month has any, the
+    posts of no persona, so that every bar adds up to the month's published posts."""
+    series = list(persona_series)
+    counts = {
+        m.key: {**m.shares, WITHOUT_PERSONA: Fraction(m.without_persona)} for m in report.months
+    }
+    if any(m.without_persona for m in report.months):
+        series.append((WITHOUT_PERSONA, labels.text("chart.without_persona")))
+    return series, counts
 
 
 def _months_desc(report: Report, labels: Labels) -> str:

@@ -15,8 +15,10 @@ import math
 import xml.etree.ElementTree as ET
 from collections.abc import Mapping, Sequence
 from datetime import date
+from fractions import Fraction
 
 from babel.dates import get_month_names
+from babel.numbers import format_decimal
 
 from ..labels import Labels
 
@@ -25,6 +27,10 @@ SVG_NS = "http://www.w3.org/2000/svg"
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 HEAT = "#0072B2"
 FONT_SIZE = 12
+# Charts are drawn at their size in CSS pixels and never scaled down (a narrow screen
+# scrolls the chart inside its own box instead), so their text stays FONT_SIZE px.
+# WIDTH fits the text column of Material at a desktop width.
+WIDTH = 640.0
 CHAR_WIDTH = 6.6
 
 
@@ -121,25 +127,32 @@ def _legend(svg, series: Sequence[tuple[str, str]], x0: float, y0: float, width:
     return y - y0 + 20
 
 
+def amount(labels: Labels, value: float | Fraction) -> str:
+    """A count or a share of posts in the labels' language: 2, 0.5 (0,5 in German)."""
+    if value == int(value):
+        return str(int(value))
+    return format_decimal(float(value), "0.##", locale=labels.locale)
+
+
 def stacked_bars(
     months: Sequence[str],
     series: Sequence[tuple[str, str]],
-    counts: Mapping[str, Mapping[str, int]],
+    counts: Mapping[str, Mapping[str, float | Fraction]],
     *,
     labels: Labels,
     title: str,
     desc: str,
-    posts: Mapping[str, int] | None = None,
     prefix: str = "hs-months",
 ) -> str:
     """One bar per month (`months`: keys such as 2026-10), stacked by series (id, name).
 
-    `counts[month_key][series_id]` is the height of each segment; `posts` the
-    number of posts per month for the tooltips (a post can be in two series).
+    `counts[month_key][series_id]` is the height of each segment. A bar is as tall as
+    the sum of its segments and that sum is written above it, so the counts must add up
+    to the month's total: a post of two personas is given as half a post to each.
     """
-    width, left, right, top, plot_height = 720.0, 40.0, 12.0, 16.0, 200.0
+    width, left, right, top, plot_height = WIDTH, 40.0, 12.0, 24.0, 200.0
     totals = [sum(counts.get(key, {}).get(s, 0) for s, _ in series) for key in months]
-    largest = max(totals, default=0)
+    largest = math.ceil(max(totals, default=0))
     step = _step(largest)
     ceiling = max(step, math.ceil(largest / step) * step)
     plot_width = width - left - right
@@ -159,17 +172,23 @@ def stacked_bars(
     bars = ET.SubElement(svg, "g", {"class": "hs-bars"})
     for index, (key, total) in enumerate(zip(months, totals, strict=True)):
         x = left + index * slot + slot * 0.15
+        centre = left + index * slot + slot / 2
         bar = ET.SubElement(bars, "g", {"class": "hs-bar", "data-month": key})
-        parts = [f"{name} {counts[key][s]}" for s, name in series if counts.get(key, {}).get(s)]
-        number = posts.get(key, total) if posts is not None else total
-        tip = _tip(labels, month_label(labels, key), labels.text("count.posts", count=number))
+        parts = [
+            f"{name} {amount(labels, counts[key][s])}"
+            for s, name in series
+            if counts.get(key, {}).get(s)
+        ]
+        whole = total == int(total)
+        posts = labels.text("count.posts", count=int(total)) if whole else amount(labels, total)
+        tip = _tip(labels, month_label(labels, key), posts)
         ET.SubElement(bar, "title").text = tip + (" — " + ", ".join(parts) if parts else "")
         y = baseline
         for number, (series_id, _) in enumerate(series):
-            value = counts.get(key, {}).get(series_id, 0)
-            if not value:
+            share = counts.get(key, {}).get(series_id, 0)
+            if not share:
                 continue
-            h = value * scale
+            h = float(share) * scale
             y -= h
             ET.SubElement(
                 bar,
@@ -185,8 +204,8 @@ def stacked_bars(
                     "stroke-width": "0.5",
                 },
             )
+        _text(bar, centre, y - 5, amount(labels, total), "middle", **{"class": "hs-total"})
         year, month = key.split("-")
-        centre = left + index * slot + slot / 2
         name = month_name(labels, int(month))
         _text(bar, centre, baseline + 16, name, "middle", **{"aria-hidden": "true"})
         if index == 0 or month == "01":
@@ -278,7 +297,7 @@ def timeline(
     Published posts are filled dots, scheduled ones rings; a dashed line marks `today`.
     """
     label_w = max((len(name) for name, _ in rows), default=4) * CHAR_WIDTH + 16
-    width, right, top, row_h = 720.0, 16.0, 24.0, 26.0
+    width, right, top, row_h = WIDTH, 16.0, 24.0, 26.0
     plot_w = width - label_w - right
     span = max((end - start).days, 1)
     height = top + row_h * max(len(rows), 1) + 40

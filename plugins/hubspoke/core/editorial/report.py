@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, tzinfo
+from fractions import Fraction
 
 from ..network.assembly import Network
 from ..network.model import Post
@@ -93,11 +94,20 @@ class Draft:
 
 @dataclass(frozen=True)
 class Month:
-    """Published posts of one calendar month, per persona."""
+    """Published posts of one calendar month, per persona.
+
+    `personas` counts a post once for each of its personas (what `hubspoke report`
+    lists), so it can add up to more than `posts`. `shares` splits each post equally
+    between its personas, and `without_persona` counts the posts of no known
+    persona: together they add up to `posts` exactly, which is what a stacked bar of
+    the month needs to be as tall as the month's posts.
+    """
 
     key: str  # 2026-10 (the insights page names it in the site language)
     posts: int
     personas: dict[str, int]
+    shares: dict[str, Fraction] = field(default_factory=dict)
+    without_persona: int = 0
 
 
 @dataclass(frozen=True)
@@ -225,7 +235,7 @@ def build_report(
         for p in sorted(network.posts, key=lambda p: (p.date, p.source))
         if states[p.source] is State.DRAFT
     ]
-    months = _months(published, [p.id for p in personas], clock, tz, settings.months)
+    months = count_months(published, [p.id for p in personas], clock, tz, settings.months)
     coverage = Counter(
         (persona, category.slug)
         for post in published
@@ -321,22 +331,34 @@ def month_keys(clock: datetime, count: int) -> list[tuple[int, int]]:
     return list(reversed(keys))
 
 
-def _months(published, persona_ids, clock, tz, count) -> list[Month]:
+def count_months(
+    published: Iterable[Post], persona_ids: list[str], clock: datetime, tz: tzinfo, count: int
+) -> list[Month]:
+    """The `count` calendar months up to the clock's (local to `tz`), each with its
+    published posts, posts per persona and each post's equal share per persona."""
     keys = month_keys(clock, count)
     buckets: dict[tuple[int, int], Counter] = defaultdict(Counter)
+    shares: dict[tuple[int, int], dict[str, Fraction]] = defaultdict(dict)
     totals: Counter = Counter()
+    alone: Counter = Counter()
+    known = set(persona_ids)
     for post in published:
         local = post.date.astimezone(tz)
         key = (local.year, local.month)
         totals[key] += 1
-        for persona in dict.fromkeys(post.personas):
-            if persona in persona_ids:
-                buckets[key][persona] += 1
+        mine = [p for p in dict.fromkeys(post.personas) if p in known]
+        if not mine:
+            alone[key] += 1
+        for persona in mine:
+            buckets[key][persona] += 1
+            shares[key][persona] = shares[key].get(persona, Fraction(0)) + Fraction(1, len(mine))
     return [
         Month(
             key=f"{y:04d}-{m:02d}",
             posts=totals[(y, m)],
             personas={p: buckets[(y, m)][p] for p in persona_ids},
+            shares={p: shares[(y, m)].get(p, Fraction(0)) for p in persona_ids},
+            without_persona=alone[(y, m)],
         )
         for y, m in keys
     ]

@@ -179,7 +179,9 @@ LABELS = {
     "insights.nothing_scheduled_none": "niemanden, für jede Zielgruppe ist ein Beitrag geplant.",
     "insights.months": "Beiträge pro Monat",
     "insights.months_caption": (
-        "Veröffentlichte Beiträge der letzten {months} Monate, je Zielgruppe."
+        "Veröffentlichte Beiträge der letzten {months} Monate, je Zielgruppe. Ein Beitrag für "
+        "mehrere Zielgruppen wird zu gleichen Teilen auf sie verteilt, daher ist jeder Balken "
+        "so hoch wie die Zahl der Beiträge des Monats."
     ),
     "insights.months_table": "Beiträge pro Monat als Tabelle",
     "insights.coverage": "Abdeckung nach Zielgruppe und Kategorie",
@@ -233,7 +235,7 @@ LABELS = {
     "chart.months_desc": (
         "Gestapelte Balken, einer je Monat von {first} bis {last}: {total} veröffentlichte "
         "Beiträge, die meisten im {busiest} ({most}). Jeder Balken ist nach Zielgruppen "
-        "aufgeteilt; ein Beitrag für zwei Zielgruppen zählt bei beiden. Die Tabelle darunter "
+        "aufgeteilt; ein Beitrag für zwei Zielgruppen zählt bei jeder halb. Die Tabelle darunter "
         "enthält die Zahlen."
     ),
     "chart.coverage_desc": (
@@ -251,6 +253,7 @@ LABELS = {
     ),
     "chart.tip": "{name}: {value}",
     "chart.today": "heute",
+    "chart.without_persona": "Ohne Zielgruppe",
     "chart.no_posts": "keine Beiträge in diesem Zeitraum",
     "chart.published": {"one": "{count} veröffentlicht", "other": "{count} veröffentlicht"},
     "chart.scheduled": {"one": "{count} geplant", "other": "{count} geplant"},

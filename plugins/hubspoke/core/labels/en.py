@@ -187,7 +187,10 @@ LABELS = {
     "insights.nothing_scheduled": "Nothing scheduled for:",
     "insights.nothing_scheduled_none": "none, every persona has a post coming.",
     "insights.months": "Posts per month",
-    "insights.months_caption": "Published posts of the last {months} months, per persona.",
+    "insights.months_caption": (
+        "Published posts of the last {months} months, per persona. A post written for several "
+        "personas is split equally between them, so each bar is as tall as the month’s posts."
+    ),
     "insights.months_table": "Posts per month as a table",
     "insights.coverage": "Coverage by persona and category",
     "insights.coverage_caption": (
@@ -237,7 +240,7 @@ LABELS = {
     "chart.months_desc": (
         "Stacked bars, one per month from {first} to {last}: {total} posts published, the most "
         "in {busiest} ({most}). Each bar is split by persona; a post written for two personas "
-        "counts once for each. The table below has the numbers."
+        "counts as half a post for each. The table below has the numbers."
     ),
     "chart.coverage_desc": (
         "A grid of {personas} personas by {categories} categories; each cell shows how many "
@@ -254,6 +257,7 @@ LABELS = {
     ),
     "chart.tip": "{name}: {value}",
     "chart.today": "today",
+    "chart.without_persona": "No persona",
     "chart.no_posts": "no posts in this period",
     "chart.published": {"one": "{count} published", "other": "{count} published"},
     "chart.scheduled": {"one": "{count} scheduled", "other": "{count} scheduled"},

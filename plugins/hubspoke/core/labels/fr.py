@@ -176,7 +176,11 @@ LABELS = {
     "insights.nothing_scheduled": "Rien de programmé pour :",
     "insights.nothing_scheduled_none": "aucun, chaque lectorat a un article à venir.",
     "insights.months": "Articles par mois",
-    "insights.months_caption": "Articles publiés ces {months} derniers mois, par lectorat.",
+    "insights.months_caption": (
+        "Articles publiés ces {months} derniers mois, par lectorat. Un article écrit pour "
+        "plusieurs lectorats est réparti à parts égales entre eux : chaque barre a la hauteur "
+        "du nombre d’articles du mois."
+    ),
     "insights.months_table": "Articles par mois sous forme de tableau",
     "insights.coverage": "Couverture par lectorat et catégorie",
     "insights.coverage_caption": (
@@ -230,7 +234,7 @@ LABELS = {
     "chart.months_desc": (
         "Barres empilées, une par mois de {first} à {last} : {total} articles publiés, le plus "
         "en {busiest} ({most}). Chaque barre est répartie par lectorat ; un article écrit pour "
-        "deux lectorats compte pour chacun. Le tableau ci-dessous donne les chiffres."
+        "deux lectorats compte pour moitié dans chacun. Le tableau ci-dessous donne les chiffres."
     ),
     "chart.coverage_desc": (
         "Une grille de {personas} lectorats sur {categories} catégories ; chaque case indique "
@@ -247,6 +251,7 @@ LABELS = {
     ),
     "chart.tip": "{name} : {value}",
     "chart.today": "aujourd’hui",
+    "chart.without_persona": "Sans lectorat",
     "chart.no_posts": "aucun article sur cette période",
     "chart.published": {"one": "{count} publié", "other": "{count} publiés"},
     "chart.scheduled": {"one": "{count} programmé", "other": "{count} programmés"},
