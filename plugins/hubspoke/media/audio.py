@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from hubspoke.core.network.assembly import Network
     from hubspoke.core.network.model import Post
     from hubspoke.network.build import NetworkBuild
+
+log = get_plugin_logger(__name__)
 
 MEDIA = "hubspoke/media"
 PLAYER = "hubspoke/partials/audio-player.html"
@@ -173,6 +176,8 @@ class AudioPosts:
             # The reader keeps only settled audio: measured, with its show named.
             assert audio.size is not None and audio.show is not None
             if network.visibility(post).built:
+                for warning in audio.warnings:  # the front matter's duration stands in
+                    log.warning(str(warning))
                 built_paths.add(audio.path)
                 self.posts[source] = Published(audio, post, file, audio.size, audio.show)
             else:
