@@ -152,14 +152,11 @@ LABELS = {
     "audio.subscribe": "Podcast abonnieren",
     "video.play": "Video abspielen",
     "video.play_title": "Video abspielen: {title}",
+    "video.loads_from": "(lädt von {host})",
     "video.transcript": "Transkript",
     "video.captions": "Untertitel",
     "video.captions_file": "Untertitel (WebVTT)",
     "video.download": "Video herunterladen",
-    "video.notice": (
-        "Wird von {provider} im erweiterten Datenschutzmodus abgespielt; "
-        "von {provider} wird nichts geladen, bevor Sie auf Abspielen drücken."
-    ),
     "insights.lead": (
         "Stand: {clock}. „Letzte {recent}“ und „letzte {rate}“ zählen die in diesen Tagen "
         "veröffentlichten Beiträge, „nächste {ahead}“ die für die kommenden {ahead} Tage "

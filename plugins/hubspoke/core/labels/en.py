@@ -161,14 +161,11 @@ LABELS = {
     "audio.subscribe": "Subscribe to the podcast",
     "video.play": "Play video",
     "video.play_title": "Play video: {title}",
+    "video.loads_from": "(loads from {host})",
     "video.transcript": "Transcript",
     "video.captions": "Captions",
     "video.captions_file": "Captions (WebVTT)",
     "video.download": "Download the video",
-    "video.notice": (
-        "Plays from {provider} in privacy-enhanced mode; "
-        "nothing is loaded from {provider} until you press play."
-    ),
     # -- the insights page (for editors; a page of the site, so in its language) ------
     "insights.lead": (
         "Figures as of {clock}. “Last {recent}” and “last {rate}” count posts published in "
