@@ -216,10 +216,28 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
+            cover=self._cover(page, post, found.show),
         )
         markup = fragments.render_into(page.url, PLAYER, player=player)
         at = core_audio.player_offset(content)
         return content[:at] + markup + content[at:]
+
+    def _cover(self, page: Page, post: Post, show: str) -> core_audio.Cover | None:
+        """The episode's image: the post's `image` (a file of the site), else the show's
+        cover (podcast_shows image). The network and plan_feeds checked both are there."""
+        files = self.files
+        if files is None:
+            return None
+        if post.image and not core_html.is_external(post.image):
+            file = files.get_file_from_path(source_path(post.source, post.image))
+            of_show = False
+        else:
+            image = self._show_option(show, "image", None)
+            file = files.get_file_from_path(image.strip("/")) if image else None
+            of_show = True
+        if file is None:
+            return None
+        return core_audio.Cover(urls.relative_url(file.url, page.url), of_show)
 
     def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:
         def stop(message: str) -> ContentError:

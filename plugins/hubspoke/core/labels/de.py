@@ -147,6 +147,8 @@ LABELS = {
     "audio.type.bonus": "Bonus",
     "audio.download": "Herunterladen ({format}, {size})",
     "audio.download_episode": "Folge herunterladen",
+    "audio.show_cover": "Cover von {show}",
+    "audio.episode_image": "Bild der Folge: {title}",
     "audio.transcript": "Transkript",
     "audio.subscribe_show": "{show} abonnieren",
     "audio.subscribe": "Podcast abonnieren",

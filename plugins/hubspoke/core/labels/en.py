@@ -156,6 +156,8 @@ LABELS = {
     "audio.type.bonus": "Bonus",
     "audio.download": "Download ({format}, {size})",
     "audio.download_episode": "Download the episode",
+    "audio.show_cover": "Cover of {show}",
+    "audio.episode_image": "Image of the episode: {title}",
     "audio.transcript": "Transcript",
     "audio.subscribe_show": "Subscribe to {show}",
     "audio.subscribe": "Subscribe to the podcast",

@@ -145,6 +145,8 @@ LABELS = {
     "audio.type.bonus": "Bonus",
     "audio.download": "Télécharger ({format}, {size})",
     "audio.download_episode": "Télécharger l’épisode",
+    "audio.show_cover": "Couverture de {show}",
+    "audio.episode_image": "Image de l’épisode : {title}",
     "audio.transcript": "Transcription",
     "audio.subscribe_show": "S’abonner à {show}",
     "audio.subscribe": "S’abonner au podcast",

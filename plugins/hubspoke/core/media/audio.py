@@ -364,6 +364,15 @@ def player_offset(content: str) -> int:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """The image an episode shows beside its player: the post's, else its show's cover
+    (the template words its alt text, in the site's language, from `of_show`)."""
+
+    src: str  # relative to the page
+    of_show: bool
+
+
+@dataclass(frozen=True)
 class Player:
     """What an audio post's player shows, as plain data: the theme template
     `hubspoke/partials/audio-player.html` writes it, with the texts of the site's language."""
@@ -380,6 +389,7 @@ class Player:
     transcript: str | None  # URL, relative to the page
     feed: str | None  # the show's podcast feed, relative to the page
     show_title: str | None
+    cover: Cover | None = None
 
 
 def player(
@@ -391,6 +401,7 @@ def player(
     transcript: str | None,
     feed: str | None = None,
     show_title: str | None = None,
+    cover: Cover | None = None,
 ) -> Player:
     """The player of `audio`: its facts, download, transcript and feed links."""
     return Player(
@@ -406,6 +417,7 @@ def player(
         transcript=transcript,
         feed=feed,
         show_title=show_title,
+        cover=cover,
     )
 
 
