@@ -63,7 +63,9 @@ def test_the_trailer_plays_as_long_as_its_file_says_everywhere(example):
     soup = example.html(PODCAST_POST)
     facts = soup.select_one("figure.hs-audio .hs-audio__facts").get_text(" ", strip=True)
     assert facts.endswith("0:16"), facts
-    (entry,) = feedparser.parse((example.site / "podcasts" / "field-notes.xml").read_bytes()).entries
+    (entry,) = feedparser.parse(
+        (example.site / "podcasts" / "field-notes.xml").read_bytes()
+    ).entries
     assert entry.itunes_duration == "00:00:16"
     episodes = [
         json.loads(s.string)
