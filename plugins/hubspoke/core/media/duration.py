@@ -68,8 +68,10 @@ def read_seconds(path: Path, budget: int = READ_BUDGET) -> int:
     except OSError as error:
         raise DurationError(f"cannot be read: {error.strerror or error}") from error
     except Exception as error:  # a broken file breaks the parser in many ways
-        kind = type(error).__name__
-        reason = f"{kind}: {error}" if str(error) and str(error) != kind.lower() else kind
+        kind = type(error).__qualname__
+        if type(error).__module__ != "builtins":
+            kind = f"{type(error).__module__}.{kind}"  # struct.error says more than 'error'
+        reason = str(error) if str(error) and str(error) != "error" else kind
         raise DurationError(f"is not a readable audio file ({reason})") from error
     info = getattr(found, "info", None) if found is not None else None
     length = getattr(info, "length", None)
