@@ -187,7 +187,7 @@ def test_no_english_hubspoke_text_on_any_page_or_feed(language, tmp_path_factory
     assert links[1] == labels.text("audio.transcript"), links
     video = built.html(VIDEO_POST).select_one("figure.hs-video")
     assert video.select_one(".hs-video__label").get_text() == labels.text("video.play")
-    assert labels.text("video.notice", provider="YouTube") in video.get_text()
+    assert labels.text("video.loads_from", host="youtube-nocookie.com") in video.get_text()
     assert video.button["aria-label"].startswith(labels.text("video.play_title", title=""))
 
 

@@ -238,3 +238,45 @@ def test_a_video_placeholder_in_the_text_is_an_error_naming_the_file(site_copy, 
     assert "Traceback" not in result.stderr, result.stderr[-2000:]
     assert f"content/blog/posts/youtube-talk.md:{line}: field 'video':" in result.stderr
     assert "U+E010" in result.stderr
+
+
+class _Warnings(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+# MP3 by its first bytes (the type check passes), but nothing after them is audio.
+BROKEN_MP3 = b"ID3\x03\x00\x00" + bytes(range(256)) * 30
+
+
+def test_a_guests_broken_audio_file_is_a_warning_naming_it_when_the_post_gives_a_duration(
+    site_copy, tmp_path
+):
+    source = site_copy("media")
+    (source / "content" / "blog" / "media" / "episode-one.mp3").write_bytes(BROKEN_MP3)
+    handler = _Warnings()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:  # strict: the warning stops the build, as an editor would want
+        with pytest.raises(Abort):
+            build_in_process(source, tmp_path / "site")
+    finally:
+        logger.removeHandler(handler)
+    (warning,) = [line for line in handler.lines if "episode-one.mp3" in line]
+    assert "content/blog/media/episode-one.mp3: is not a readable audio file" in warning
+    assert "from the front matter of content/blog/posts/episode-one.md (0:02)" in warning
+
+
+def test_a_broken_audio_file_without_a_duration_stops_the_build_naming_it(site_copy, tmp_path):
+    source = site_copy("media")
+    (source / "content" / "blog" / "media" / "episode-one.mp3").write_bytes(BROKEN_MP3)
+    post = source / "content" / "blog" / "posts" / "episode-one.md"
+    post.write_text(post.read_text(encoding="utf-8").replace('  duration: "00:00:02"\n', ""))
+    message = failure(source, tmp_path / "site")
+    assert "content/blog/media/episode-one.mp3: is not a readable audio file" in message
+    assert "how long the episode plays is unknown" in message
+    assert "Traceback" not in message

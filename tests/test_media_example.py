@@ -1,5 +1,6 @@
 """The example hub's video post, podcast feed and events, as a visitor and a podcast app see them."""
 
+import json
 import re
 from urllib.parse import urljoin, urlsplit
 
@@ -54,6 +55,24 @@ def test_the_podcast_feed_lists_the_trailer_with_the_published_file(example):
     assert re.fullmatch(r"00:00:\d\d", entry.itunes_duration)
     player = example.html(PODCAST_POST).select_one("figure.hs-audio audio[controls]")
     assert player is not None
+
+
+def test_the_trailer_plays_as_long_as_its_file_says_everywhere(example):
+    """The file plays 16.6 s: a browser's player shows 0:16, and so do the header, the
+    feed and the JSON-LD (the front matter once said 0:17)."""
+    soup = example.html(PODCAST_POST)
+    facts = soup.select_one("figure.hs-audio .hs-audio__facts").get_text(" ", strip=True)
+    assert facts.endswith("0:16"), facts
+    (entry,) = feedparser.parse(
+        (example.site / "podcasts" / "field-notes.xml").read_bytes()
+    ).entries
+    assert entry.itunes_duration == "00:00:16"
+    episodes = [
+        json.loads(s.string)
+        for s in soup.find_all("script", type="application/ld+json")
+        if '"PodcastEpisode"' in (s.string or "")
+    ]
+    assert [e["associatedMedia"]["duration"] for e in episodes] == ["PT16S"]
 
 
 def test_the_events_index_splits_upcoming_and_past(example):

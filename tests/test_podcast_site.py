@@ -150,3 +150,29 @@ def test_feeds_are_byte_identical_across_builds(built, tmp_path):
         ).read_bytes()
     for ics in sorted((built.site / "events").glob("*.ics")):
         assert (again.site / "events" / ics.name).read_bytes() == ics.read_bytes(), ics.name
+
+
+def test_an_episode_shows_its_shows_cover_with_alt_text_and_no_cover_without_one(built):
+    cover = built.html(EPISODE_ONE).select_one("figure.hs-audio img.hs-audio__cover")
+    assert cover["alt"] == "Cover of Shop <Talk>"
+    target = urlsplit(urljoin(SITE_URL + EPISODE_ONE, cover["src"])).path.lstrip("/")
+    assert target == "podcast/shop-talk.jpg"
+    # After Hours configures no image and the post names none.
+    assert built.html(EPISODE_TWO).select_one("figure.hs-audio img") is None
+
+
+def test_an_episodes_own_image_comes_before_its_shows_cover(tmp_path):
+    source = copy_site(SITES / "media", tmp_path / "src")
+    for name in ("episode-one.md", "episode-two.md"):
+        post = source / "content" / "blog" / "posts" / name
+        text = post.read_text(encoding="utf-8")
+        post.write_text(text.replace("audio:\n", "image: ../media/poster.jpg\naudio:\n", 1))
+    built = build_in_process(source, tmp_path / "site")
+    for page, title in (
+        (EPISODE_ONE, "Episode one: <engines> & more"),
+        (EPISODE_TWO, "Bonus after hours"),
+    ):
+        cover = built.html(page).select_one("figure.hs-audio img.hs-audio__cover")
+        assert cover["alt"] == f"Image of the episode: {title}"
+        target = urlsplit(urljoin(SITE_URL + page, cover["src"])).path.lstrip("/")
+        assert target == "blog/media/poster.jpg"

@@ -72,3 +72,47 @@ def test_the_keyboard_plays_a_guest_vimeo_video(served, page):
     assert page.blocked[0].startswith("https://player.vimeo.com/video/76979871?dnt=1")
     assert page.evaluate("window.__csp") == []
     assert page.errors == []
+
+
+def test_the_play_button_is_a_large_bar_that_leaves_the_poster_in_view(served, page):
+    """The poster (often a title card) is not covered: the button sits under it, at least
+    44 px high, says where the player loads from and names the video it plays."""
+    for size in ({"width": 1280, "height": 800}, {"width": 390, "height": 844}):
+        page.set_viewport_size(size)
+        page.goto(served + YOUTUBE_POST, wait_until="networkidle")
+        poster = page.locator(".hs-video__frame img").bounding_box()
+        play = page.get_by_role("button", name="Play video: Ada's talk <live>")
+        box = play.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 44, box
+        assert box["y"] >= poster["y"] + poster["height"] - 1, (box, poster)
+        assert abs(poster["width"] / poster["height"] - 16 / 9) < 0.02, poster  # not squashed
+        assert box["x"] <= poster["x"] + 1  # its text starts at the left
+        assert play.inner_text().split() == [
+            "Play",
+            "video",
+            "(loads",
+            "from",
+            "youtube-nocookie.com)",
+        ]
+        described = play.get_attribute("aria-describedby")
+        assert page.locator(f"#{described}").inner_text() == "(loads from youtube-nocookie.com)"
+    page.locator(".hs-video__frame img").click()  # the poster plays it too
+    page.locator("figure.hs-video iframe").wait_for(state="attached", timeout=10_000)
+    assert page.errors == []
+
+
+def test_a_caption_says_only_what_the_writer_said_of_the_video(served, page):
+    """The guest's Vimeo link has no title: the caption does not repeat the post's title or
+    text; Ada's link has one, and her caption shows it with the duration and links."""
+    page.goto(served + VIMEO_POST, wait_until="networkidle")
+    heading = page.locator("h1").first.inner_text()
+    first = page.locator(".hs-post__body > p").first.inner_text()
+    caption = page.locator("figure.hs-video figcaption")
+    shown = caption.inner_text() if caption.count() else ""
+    assert heading not in shown and first not in shown, shown
+    assert page.get_by_role("button", name="Play video: A guest's Vimeo video").is_visible()
+    page.goto(served + YOUTUBE_POST, wait_until="networkidle")
+    caption = page.locator("figure.hs-video figcaption")
+    assert caption.locator(".hs-video__title").inner_text() == "Ada's talk <live>"
+    expected = "Ada's talk <live> (3:40) Transcript · Captions (WebVTT)"
+    assert caption.inner_text().split() == expected.split()

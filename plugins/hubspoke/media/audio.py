@@ -17,6 +17,7 @@ from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
     from hubspoke.core.network.assembly import Network
     from hubspoke.core.network.model import Post
     from hubspoke.network.build import NetworkBuild
+
+log = get_plugin_logger(__name__)
 
 MEDIA = "hubspoke/media"
 PLAYER = "hubspoke/partials/audio-player.html"
@@ -173,6 +176,8 @@ class AudioPosts:
             # The reader keeps only settled audio: measured, with its show named.
             assert audio.size is not None and audio.show is not None
             if network.visibility(post).built:
+                for warning in audio.warnings:  # the front matter's duration stands in
+                    log.warning(str(warning))
                 built_paths.add(audio.path)
                 self.posts[source] = Published(audio, post, file, audio.size, audio.show)
             else:
@@ -211,10 +216,28 @@ class AudioPosts:
             transcript=transcript,
             feed=urls.relative_url(feed, page.url) if feed else None,
             show_title=self.show_title(found.show),
+            cover=self._cover(page, post, found.show),
         )
         markup = fragments.render_into(page.url, PLAYER, player=player)
         at = core_audio.player_offset(content)
         return content[:at] + markup + content[at:]
+
+    def _cover(self, page: Page, post: Post, show: str) -> core_audio.Cover | None:
+        """The episode's image: the post's `image` (a file of the site), else the show's
+        cover (podcast_shows image). The network and plan_feeds checked both are there."""
+        files = self.files
+        if files is None:
+            return None
+        if post.image and not core_html.is_external(post.image):
+            file = files.get_file_from_path(source_path(post.source, post.image))
+            of_show = False
+        else:
+            image = self._show_option(show, "image", None)
+            file = files.get_file_from_path(image.strip("/")) if image else None
+            of_show = True
+        if file is None:
+            return None
+        return core_audio.Cover(urls.relative_url(file.url, page.url), of_show)
 
     def _transcript(self, page: Page, content: str, audio: core_audio.Audio) -> str:
         def stop(message: str) -> ContentError:

@@ -126,9 +126,11 @@ class Videos:
                         f"the site's Content-Security-Policy does not allow frames from {host}: "
                         "add it to the hubspoke/network option guest_iframe_hosts",
                     )
+            own_title = (link.attrs.get("title") or "").strip() or None
             embed = video.VideoEmbed(
                 source=source,
-                title=(link.attrs.get("title") or "").strip() or _text(page.title) or alt,
+                title=own_title or _text(page.title) or alt,
+                caption=own_title,
                 poster_src=src,
                 poster_alt=alt,
                 element_id=video.element_id(source, taken),

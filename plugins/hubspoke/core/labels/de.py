@@ -154,19 +154,18 @@ LABELS = {
     "audio.type.bonus": "Bonus",
     "audio.download": "Herunterladen ({format}, {size})",
     "audio.download_episode": "Folge herunterladen",
+    "audio.show_cover": "Cover von {show}",
+    "audio.episode_image": "Bild der Folge: {title}",
     "audio.transcript": "Transkript",
     "audio.subscribe_show": "{show} abonnieren",
     "audio.subscribe": "Podcast abonnieren",
     "video.play": "Video abspielen",
     "video.play_title": "Video abspielen: {title}",
+    "video.loads_from": "(lädt von {host})",
     "video.transcript": "Transkript",
     "video.captions": "Untertitel",
     "video.captions_file": "Untertitel (WebVTT)",
     "video.download": "Video herunterladen",
-    "video.notice": (
-        "Wird von {provider} im erweiterten Datenschutzmodus abgespielt; "
-        "von {provider} wird nichts geladen, bevor Sie auf Abspielen drücken."
-    ),
     "insights.lead": (
         "Stand: {clock}. „Letzte {recent}“ und „letzte {rate}“ zählen die in diesen Tagen "
         "veröffentlichten Beiträge, „nächste {ahead}“ die für die kommenden {ahead} Tage "

@@ -163,19 +163,18 @@ LABELS = {
     "audio.type.bonus": "Bonus",
     "audio.download": "Download ({format}, {size})",
     "audio.download_episode": "Download the episode",
+    "audio.show_cover": "Cover of {show}",
+    "audio.episode_image": "Image of the episode: {title}",
     "audio.transcript": "Transcript",
     "audio.subscribe_show": "Subscribe to {show}",
     "audio.subscribe": "Subscribe to the podcast",
     "video.play": "Play video",
     "video.play_title": "Play video: {title}",
+    "video.loads_from": "(loads from {host})",
     "video.transcript": "Transcript",
     "video.captions": "Captions",
     "video.captions_file": "Captions (WebVTT)",
     "video.download": "Download the video",
-    "video.notice": (
-        "Plays from {provider} in privacy-enhanced mode; "
-        "nothing is loaded from {provider} until you press play."
-    ),
     # -- the insights page (for editors; a page of the site, so in its language) ------
     "insights.lead": (
         "Figures as of {clock}. “Last {recent}” and “last {rate}” count posts published in "

@@ -152,19 +152,18 @@ LABELS = {
     "audio.type.bonus": "Bonus",
     "audio.download": "Télécharger ({format}, {size})",
     "audio.download_episode": "Télécharger l’épisode",
+    "audio.show_cover": "Couverture de {show}",
+    "audio.episode_image": "Image de l’épisode : {title}",
     "audio.transcript": "Transcription",
     "audio.subscribe_show": "S’abonner à {show}",
     "audio.subscribe": "S’abonner au podcast",
     "video.play": "Lire la vidéo",
     "video.play_title": "Lire la vidéo : {title}",
+    "video.loads_from": "(chargée depuis {host})",
     "video.transcript": "Transcription",
     "video.captions": "Sous-titres",
     "video.captions_file": "Sous-titres (WebVTT)",
     "video.download": "Télécharger la vidéo",
-    "video.notice": (
-        "Lecture depuis {provider} en mode de confidentialité renforcée ; "
-        "rien n’est chargé depuis {provider} avant que vous appuyiez sur lecture."
-    ),
     "insights.lead": (
         "Chiffres au {clock}. « {recent} derniers » et « {rate} derniers » comptent les "
         "articles publiés pendant ces jours, « {ahead} prochains » ceux programmés pour les "

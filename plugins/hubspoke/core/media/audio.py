@@ -25,6 +25,7 @@ from ..content.intake import left_out_message
 from ..content.yamlfile import FRONT_MATTER, Document, decode, split_front_matter
 from ..errors import ContentError, Problem
 from ..urls import source_path
+from .duration import DurationError, read_seconds
 from .video import clock_duration, iso_duration, parse_duration
 
 FIELD = "audio"
@@ -61,7 +62,7 @@ class Audio:
     file: str  # as written
     path: str  # docs-relative path of the audio file
     media_type: str
-    duration: int  # seconds
+    duration: int  # seconds: the file's once settled (0 when neither file nor field tells)
     transcript: str = DEFAULT_TRANSCRIPT
     size: int | None = None
     episode: int | None = None
@@ -74,6 +75,9 @@ class Audio:
     # and the sub-fields those problems make unfit for further checks.
     problems: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
     broken: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # What the build says but lets pass: a file whose length could not be read, when the
+    # front matter's `duration` stands in (the media plugin logs them as warnings).
+    warnings: tuple[Problem, ...] = field(default=(), compare=False, repr=False)
 
     def line(self, key: str | None = None) -> int | None:
         return self.lines.get(key or "", self.lines.get(""))
@@ -272,11 +276,45 @@ def settled(
                 Problem(shown_path(audio.path), None, None, f"cannot be read: {error.strerror}")
             )
         else:
-            for wrong in file_problems(audio, head, size):
-                problem(*wrong)
+            wrong = file_problems(audio, head, size)
+            for each in wrong:
+                problem(*each)
+            if not wrong:
+                measured = _measured(audio, docs_dir / audio.path, shown_path(audio.path), shown)
+                if isinstance(measured, Problem):
+                    found.append(measured)
+                else:
+                    audio = measured
     if found:
         return None, found
     return dataclasses.replace(audio, show=show, size=size), []
+
+
+def _measured(audio: Audio, path, shown_file: str, shown_post: str) -> Audio | Problem:
+    """The audio with the duration its file plays; when the file does not tell, the
+    front matter's with a warning naming the file, or, without one, the problem."""
+    try:
+        seconds = read_seconds(path)
+    except DurationError as error:
+        if "duration" in audio.broken:
+            return audio  # the field's own problem is reported
+        if audio.duration:
+            warning = Problem(
+                shown_file,
+                None,
+                None,
+                f"{error}: its duration is taken from the front matter of "
+                f"{shown_post} ({clock_duration(audio.duration)}); check the file",
+            )
+            return dataclasses.replace(audio, warnings=(*audio.warnings, warning))
+        return Problem(
+            shown_file,
+            None,
+            None,
+            f"{error}, so how long the episode plays is unknown: "
+            "fix the file, or give audio.duration in the post's front matter",
+        )
+    return dataclasses.replace(audio, duration=seconds)
 
 
 def file_problems(audio: Audio, head: bytes, size: int) -> list[tuple[str, str]]:
@@ -326,6 +364,15 @@ def player_offset(content: str) -> int:
 
 
 @dataclass(frozen=True)
+class Cover:
+    """The image an episode shows beside its player: the post's, else its show's cover
+    (the template words its alt text, in the site's language, from `of_show`)."""
+
+    src: str  # relative to the page
+    of_show: bool
+
+
+@dataclass(frozen=True)
 class Player:
     """What an audio post's player shows, as plain data: the theme template
     `hubspoke/partials/audio-player.html` writes it, with the texts of the site's language."""
@@ -342,6 +389,7 @@ class Player:
     transcript: str | None  # URL, relative to the page
     feed: str | None  # the show's podcast feed, relative to the page
     show_title: str | None
+    cover: Cover | None = None
 
 
 def player(
@@ -353,6 +401,7 @@ def player(
     transcript: str | None,
     feed: str | None = None,
     show_title: str | None = None,
+    cover: Cover | None = None,
 ) -> Player:
     """The player of `audio`: its facts, download, transcript and feed links."""
     return Player(
@@ -368,6 +417,7 @@ def player(
         transcript=transcript,
         feed=feed,
         show_title=show_title,
+        cover=cover,
     )
 
 

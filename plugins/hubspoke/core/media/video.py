@@ -93,7 +93,7 @@ class VideoEmbed:
     """Everything one embed shows, with URLs already relative to the page."""
 
     source: VideoSource
-    title: str
+    title: str  # names the player (button, iframe, JSON-LD): the link's, else the page's
     poster_src: str
     poster_alt: str
     element_id: str
@@ -103,6 +103,9 @@ class VideoEmbed:
     duration: int | None = None
     description: str | None = None
     uploaded: str | None = None
+    # What the figure's caption says of the video: only what the writer said of it (the
+    # link's title), never the page's title or text, which the page already shows.
+    caption: str | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -268,11 +271,14 @@ class Figure:
     `hubspoke/partials/video-figure.html` writes it, with the texts of the site's language."""
 
     id: str  # page-unique
-    title: str
+    title: str  # names the player; not shown
+    caption: str | None  # the video's own title, when the writer gave one
+    description: str | None  # the video's own description, likewise
     is_file: bool  # a local file plays in <video>; a platform's player loads on click
     src: str  # the file, or the platform's privacy-enhanced player address
     media_type: str  # a file's
     provider: str  # who plays it: YouTube, Vimeo
+    host: str  # where the player loads from, as the play button says: youtube-nocookie.com
     poster_src: str
     poster_alt: str
     duration: str | None  # 3:40
@@ -287,10 +293,13 @@ def figure(embed: VideoEmbed) -> Figure:
     return Figure(
         id=embed.element_id,
         title=embed.title,
+        caption=embed.caption,
+        description=embed.description,
         is_file=source.is_file,
         src=source.href if source.is_file else source.embed_url,
         media_type=source.media_type,
         provider=source.name,
+        host=_shown_host(source),
         poster_src=embed.poster_src,
         poster_alt=embed.poster_alt,
         duration=clock_duration(embed.duration) if embed.duration else None,
@@ -298,6 +307,13 @@ def figure(embed: VideoEmbed) -> Figure:
         captions=embed.captions,
         captions_lang=embed.captions_lang,
     )
+
+
+def _shown_host(source: VideoSource) -> str:
+    """The host a platform's player loads from, as a reader knows it (no www.)."""
+    if source.is_file:
+        return ""
+    return (urlsplit(source.embed_url).hostname or "").removeprefix("www.")
 
 
 def element_id(source: VideoSource, taken: set[str]) -> str:

@@ -28,8 +28,10 @@
   }
 
   document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest(".hs-video__play") : null;
-    var frame = button ? button.closest("[data-hs-video-src]") : null;
+    if (!event.target.closest) return;
+    // The button, or the poster beside it (a larger target for a pointer).
+    var frame = event.target.closest(".hs-video__play, [data-hs-video-src] > img, [data-hs-video-src] > picture");
+    frame = frame ? frame.closest("[data-hs-video-src]") : null;
     if (!frame) return;
     event.preventDefault();
     load(frame);
