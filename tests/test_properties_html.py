@@ -208,7 +208,10 @@ def test_headerlinks_go_whatever_their_attributes_and_nothing_else(document):
     expected = [t for t in Parsed(document).tags if not is_headerlink(*t)]
     assert Parsed(kept).tags == expected
     assert "¶" not in kept
-    assert Parsed(kept).words() == Parsed(document.replace("¶", "")).words()
+    # The text is the document's, less the pilcrows: compared as one string, because a
+    # permalink between two words ("a<a class=headerlink>¶</a>b") leaves them joined, as a
+    # browser shows them once the link is gone.
+    assert "".join(Parsed(kept).texts) == "".join(Parsed(document).texts).replace("¶", "")
 
 
 # -- media/audio.py: the player's place (core/media/audio.py) -------------------
