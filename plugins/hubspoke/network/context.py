@@ -284,18 +284,21 @@ class Presenter:
         """Every official profile, and how many experts are on each network."""
         experts: dict[str, int] = {}
         names: dict[str, str] = {}
+        icons: dict[str, str] = {}
         for author in self.network.authors.values():
             if author.role != "expert" or not author.active:
                 continue
             for network in {s.network for s in author.spokes}:
                 experts[network] = experts.get(network, 0) + 1
             names.update({s.network: self.network_name(s) for s in author.spokes})
+            icons.update({s.network: s.icon for s in author.spokes})
         company: dict[str, int] = {}
         for spoke in self.company_spokes:
             company[spoke.network] = company.get(spoke.network, 0) + 1
             names[spoke.network] = self.network_name(spoke)
+            icons[spoke.network] = spoke.icon
         counts = [
-            SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0))
+            SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0), icons[n])
             for n in sorted(set(company) | set(experts))
         ]
         description = describe(self.company, counts, self.labels)
@@ -307,6 +310,7 @@ class Presenter:
             "picture": self._render(
                 "hubspoke/partials/hub-picture.html",
                 hub=hub_picture(self.company, counts),
+                icons={c.network: self.icon(c.icon) for c in counts},
                 description=description,
             ),
             "description": description,
