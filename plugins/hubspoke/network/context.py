@@ -31,6 +31,9 @@ from hubspoke.fragments import Fragments, root_url
 from .addresses import Addresses
 from .rendered import RenderedPost
 
+# The guest disclosure's icon, one of the theme's bundled SVGs (inlined, never fetched).
+DISCLOSURE_ICON = "material/account-edit-outline"
+
 
 @dataclass
 class Presenter:
@@ -233,6 +236,7 @@ class Presenter:
             "tags": [{"name": t, "url": self.view_url("tag", slugify(t))} for t in post.tags],
             "guest": guest,
             "disclosure": self.guest_disclosure if guest else None,
+            "disclosure_icon": self.icon(DISCLOSURE_ICON) if guest else None,
             "banner": visibility.banner,
             "noindex": not visibility.indexed,
             "share": self.share_links(post, self.addresses.posts[post.source])

@@ -15,10 +15,8 @@ LABELS = {
     "post.min_read": {"one": "{count} min read", "other": "{count} min read"},
     "post.continue": "Continue reading",
     "post.written_for": "Written for",
-    "post.disclosure": "Disclosure",
     "post.tags": "Tags",
     "post.about_authors": {"one": "About the author", "other": "About the authors"},
-    "badge.guest": "Guest",
     "state.draft": "Draft",
     "state.scheduled": "Scheduled",
     "state.unlisted": "Unlisted",
@@ -50,6 +48,7 @@ LABELS = {
     "authors.former": "former contributor",
     "persona.posts_for": "Posts for {name} ({count})",
     "persona.this_reader": "this reader",
+    "guest.disclosure_title": "Guest post",
     "guest.disclosure": "Guest author: the views expressed here are the author's own.",
     # -- home and hub ---------------------------------------------------------------
     "home.for_you": "Find what is written for you",
