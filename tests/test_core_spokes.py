@@ -167,6 +167,7 @@ def test_hub_picture_text_is_escaped_once_never_evaluated_and_in_the_sites_langu
     count = ", ".join(
         (labels.text("hub.count_official", count=1), labels.text("hub.count_experts", count=2))
     )
-    assert [t.text for t in spoke.findall("svg:text", ns)] == [HOSTILE, count]
+    assert [t.text for t in spoke.findall("svg:text", ns)] == [HOSTILE]
+    assert spoke.find("svg:title", ns).text == f"{HOSTILE}: {count}"
     tspans = root.findall("svg:g[@class='hs-hub-svg__hub']/svg:text/svg:tspan", ns)
     assert [t.text for t in tspans] == [line for line, _ in hub_picture(HOSTILE, counts).name_lines]

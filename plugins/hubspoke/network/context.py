@@ -31,6 +31,9 @@ from hubspoke.fragments import Fragments, root_url
 from .addresses import Addresses
 from .rendered import RenderedPost
 
+# The guest disclosure's icon, one of the theme's bundled SVGs (inlined, never fetched).
+DISCLOSURE_ICON = "material/account-edit-outline"
+
 
 @dataclass
 class Presenter:
@@ -233,6 +236,7 @@ class Presenter:
             "tags": [{"name": t, "url": self.view_url("tag", slugify(t))} for t in post.tags],
             "guest": guest,
             "disclosure": self.guest_disclosure if guest else None,
+            "disclosure_icon": self.icon(DISCLOSURE_ICON) if guest else None,
             "banner": visibility.banner,
             "noindex": not visibility.indexed,
             "share": self.share_links(post, self.addresses.posts[post.source])
@@ -308,18 +312,21 @@ class Presenter:
         """Every official profile, and how many experts are on each network."""
         experts: dict[str, int] = {}
         names: dict[str, str] = {}
+        icons: dict[str, str] = {}
         for author in self.network.authors.values():
             if author.role != "expert" or not author.active:
                 continue
             for network in {s.network for s in author.spokes}:
                 experts[network] = experts.get(network, 0) + 1
             names.update({s.network: self.network_name(s) for s in author.spokes})
+            icons.update({s.network: s.icon for s in author.spokes})
         company: dict[str, int] = {}
         for spoke in self.company_spokes:
             company[spoke.network] = company.get(spoke.network, 0) + 1
             names[spoke.network] = self.network_name(spoke)
+            icons[spoke.network] = spoke.icon
         counts = [
-            SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0))
+            SpokeCount(n, names[n], company.get(n, 0), experts.get(n, 0), icons[n])
             for n in sorted(set(company) | set(experts))
         ]
         description = describe(self.company, counts, self.labels)
@@ -331,6 +338,7 @@ class Presenter:
             "picture": self._render(
                 "hubspoke/partials/hub-picture.html",
                 hub=hub_picture(self.company, counts),
+                icons={c.network: self.icon(c.icon) for c in counts},
                 description=description,
             ),
             "description": description,

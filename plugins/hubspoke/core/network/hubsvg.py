@@ -2,7 +2,15 @@
 
 Laid out at build time, sized by how many profiles we have on each network; the theme's
 hubspoke/partials/hub-picture.html draws it as inline SVG, with a title and the
-description (`describe`) for screen readers.
+description (`describe`) for screen readers. Each spoke carries its network's icon and
+its name; the counts are in the description, each spoke's tooltip and the hub page's
+table, since a second line of text under every spoke could only be legible on a phone by
+crowding its neighbours.
+
+Text sizes are in the picture's own units (the viewBox is `size` wide): the picture
+shrinks to the column, so a label's size on screen is its size here times the column's
+width over `size`. `LABEL_SIZE` keeps a label at 11 px or more in a 330 px column (a
+360 px phone), the narrowest the theme lays the page out at.
 """
 
 from __future__ import annotations
@@ -11,6 +19,11 @@ import math
 from dataclasses import dataclass
 
 from ..labels import ENGLISH, Labels
+from .spokes import GENERIC_ICON
+
+LABEL_SIZE = 22  # a spoke's name, in picture units (see the module's docstring)
+HUB_LABEL_SIZE = 24  # the company's name in the hub
+ICON_SHARE = 1.1  # an icon's width, as a share of its circle's radius
 
 
 @dataclass(frozen=True)
@@ -21,6 +34,7 @@ class SpokeCount:
     name: str
     company: int
     experts: int
+    icon: str = GENERIC_ICON  # one of the theme's icons, e.g. fontawesome/brands/linkedin
 
     @property
     def total(self) -> int:
@@ -49,15 +63,24 @@ def describe(company: str, counts: list[SpokeCount], labels: Labels = ENGLISH) -
 
 @dataclass(frozen=True)
 class SpokePlace:
-    """One network's spoke: a line from the hub to its circle, its name and counts below
-    the circle (above it for the spokes at the top)."""
+    """One network's spoke: a line from the hub to its circle, its icon in the circle, its
+    name below the circle (above it for the spokes at the top)."""
 
     count: SpokeCount
     x: float
     y: float
     radius: float
     stroke_width: float
-    label_y: float  # the name's baseline; the counts' is 15 below
+    label_y: float  # the name's baseline
+    icon_size: float  # the icon's square, centred on the circle
+
+    @property
+    def icon_x(self) -> float:
+        return self.x - self.icon_size / 2
+
+    @property
+    def icon_y(self) -> float:
+        return self.y - self.icon_size / 2
 
 
 @dataclass(frozen=True)
@@ -71,6 +94,8 @@ class HubPicture:
     spokes: tuple[SpokePlace, ...]  # biggest presence first
     name_lines: tuple[tuple[str, float], ...]  # the company's name in the hub: (line, y)
     id_prefix: str  # of the title's and description's ids
+    label_size: float = LABEL_SIZE
+    hub_label_size: float = HUB_LABEL_SIZE
 
 
 def hub_picture(
@@ -87,17 +112,22 @@ def hub_picture(
         x = centre + reach * math.cos(angle)
         y = centre + reach * math.sin(angle)
         radius = size * (0.035 + 0.045 * math.sqrt(count.total / biggest))
-        label_y = y + radius + 16 if math.sin(angle) >= -0.2 else y - radius - 22
-        spokes.append(SpokePlace(count, x, y, radius, 1.5 + 4 * count.total / biggest, label_y))
+        below = math.sin(angle) >= -0.2
+        label_y = y + radius + LABEL_SIZE * 1.1 if below else y - radius - LABEL_SIZE * 0.4
+        stroke = 1.5 + 4 * count.total / biggest
+        spokes.append(
+            SpokePlace(count, x, y, radius, stroke, label_y, icon_size=radius * ICON_SHARE)
+        )
     lines = _lines(company)
-    first_y = centre + 5 - 9 * (len(lines) - 1)
+    step = HUB_LABEL_SIZE * 1.2
+    first_y = centre + HUB_LABEL_SIZE * 0.35 - step / 2 * (len(lines) - 1)
     return HubPicture(
         company=company,
         size=size,
         centre=centre,
         radius=size * 0.15,
         spokes=tuple(spokes),
-        name_lines=tuple((line, first_y + 18 * i) for i, line in enumerate(lines)),
+        name_lines=tuple((line, first_y + step * i) for i, line in enumerate(lines)),
         id_prefix=id_prefix,
     )
 
@@ -107,8 +137,9 @@ def _ordered(counts: list[SpokeCount]) -> list[SpokeCount]:
     return sorted(counts, key=lambda c: (-c.total, c.name.lower()))
 
 
-def _lines(name: str, width: int = 12, most: int = 3) -> list[str]:
-    """The company name broken into at most `most` short lines for the hub circle."""
+def _lines(name: str, width: int = 11, most: int = 3) -> list[str]:
+    """The company name broken into at most `most` short lines that fit the hub circle
+    at `HUB_LABEL_SIZE` (a longer line is cut with an ellipsis)."""
     lines: list[str] = []
     for word in name.split():
         if lines and len(lines[-1]) + 1 + len(word) <= width:
@@ -117,4 +148,4 @@ def _lines(name: str, width: int = 12, most: int = 3) -> list[str]:
             lines.append(word)
     if len(lines) > most:
         lines = lines[: most - 1] + [" ".join(lines[most - 1 :])]
-    return [line if len(line) <= width + 6 else line[: width + 5] + "…" for line in lines] or [""]
+    return [line if len(line) <= width + 2 else line[: width + 1] + "…" for line in lines] or [""]
