@@ -139,9 +139,7 @@ def test_the_tags_overview_lists_every_tag_with_its_count(example):
         rows = example.html(target).select(".hs-compact > li")
         n = len(rows)
         assert count == (f"{n} post" if n == 1 else f"{n} posts"), name
-    # Linked from the blog home, and in the sitemap like every other page.
-    links = [a["href"] for a in example.html("blog/").select(".hs-browse__all a")]
-    assert links == ["category/", "tag/"]
+    # In the sitemap like every other page.
     sitemap = (example.site / "sitemap.xml").read_text(encoding="utf-8")
     assert "/blog/tag/</loc>" in sitemap and "/blog/category/</loc>" in sitemap
 
@@ -173,3 +171,41 @@ def test_the_author_page_is_a_profile(example, author):
     feeds = [a["href"] for a in header.select(".hs-follow a")]
     assert f"../../feeds/authors/{author}.rss.xml" in feeds
     assert all(example.path(_resolved(f, url)).is_file() for f in feeds)
+
+
+def test_overviews_go_to_the_folder_of_the_pages_they_list():
+    from hubspoke.core.urls import folder_of_format
+
+    assert folder_of_format("blog/tag/{key}") == "blog/tag"
+    assert folder_of_format("/topics/{key}/") == "topics"
+    assert folder_of_format("{key}") is None  # the site root: no folder of their own
+    assert folder_of_format("blog/{key}/posts") is None
+    assert folder_of_format("blog/{year}/{key}") is None
+
+
+def test_a_writers_page_in_the_folder_is_the_overview_and_the_blog_home_stays(site_copy, tmp_path):
+    """A page the writer put in the tags' folder (topics/) gets the list under its own
+    text; categories at blog/{key} share the blog home's folder, which stays the blog home."""
+    from .conftest import build_in_process
+
+    source = site_copy("basic")
+    config = source / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "blog_per_page: 2",
+            'blog_per_page: 2\n      category_url_format: "blog/{key}"'
+            '\n      tag_url_format: "topics/{key}"',
+        )
+    )
+    (source / "content" / "topics").mkdir(parents=True)
+    (source / "content" / "topics" / "index.md").write_text(
+        "# Every tag\n\nWhat we write about.\n", encoding="utf-8"
+    )
+    built = build_in_process(source, tmp_path / "site")
+    tags = built.html("topics/")
+    assert tags.h1.get_text(strip=True).startswith("Every tag")
+    assert "What we write about." in tags.get_text()
+    assert tags.select("ul.hs-terms > li")
+    home = built.html("blog/")
+    assert home.select(".hs-listing .hs-card") and not home.select(".hs-terms")
+    assert not built.path("blog/category/").exists()

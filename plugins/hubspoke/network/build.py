@@ -317,8 +317,8 @@ class NetworkBuild:
             ("tag", "tags", "tag_url_format"),
         ):
             path = urls.folder_of_format(self.options[option])
-            if path is None:
-                continue
+            if path is None or path in self.addresses.pages:
+                continue  # no one folder, or one that is another page's (the blog home's)
             file = find_source(files, path)
             if file is None:
                 title = self.labels.text(f"page.{overview}")

@@ -365,7 +365,7 @@ class Presenter:
     def index_page(self, index: IndexPage, page_url: str) -> dict:
         context = {"role": index.kind, "listing": self.listing(index, page_url)}
         if index.kind == "blog" and index.number == 1:
-            context["browse"] = {**self.browse, "overviews": self.addresses.overviews}
+            context["browse"] = self.browse
         if index.kind == "author":
             context["author"] = self.author_card(self.network.authors[index.key])
             context["company"] = self.company
