@@ -51,6 +51,10 @@ class Hub:
     options: dict[str, Config] = field(default_factory=dict)
     # Set by the network section in on_config, once the whole content is read.
     site: NetworkBuild | None = None
+    # The social card of each post (post source -> site-relative URL): published by the
+    # images section in on_env, shown by the network's post cards when a post has no
+    # image of its own.
+    social_cards: dict[str, str] = field(default_factory=dict)
     # Set by `hubspoke check`'s trial build: go on with the readable content.
     keep_going: bool = False
     # Each section's CSS file, in the order the sections named them (`hubspoke.stylesheet`).

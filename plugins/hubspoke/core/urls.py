@@ -36,6 +36,16 @@ def placeholders(fmt: str) -> set[str]:
         raise PathFormatError(f"{fmt!r} is not a valid format: {error}") from None
 
 
+def folder_of_format(fmt: str) -> str | None:
+    """The folder that holds every page of a per-key format (`blog/tag/{key}` gives
+    `blog/tag`), where its overview goes; None when the key is not the last segment or
+    the folder has placeholders of its own (no one folder holds them all)."""
+    folder, slash, last = fmt.strip("/").rpartition("/")
+    if not slash or last != "{key}" or placeholders(folder):
+        return None
+    return clean_path(folder)
+
+
 def clean_path(path: str) -> str:
     """A relative path of safe segments: no '..', no empty or hidden segments."""
     stripped = path.strip().strip("/")

@@ -252,6 +252,14 @@ class CardMaker:
                 self.build.stats.cards += 1
             card.url = published[key]
 
+    def post_urls(self) -> dict[str, str]:
+        """Each post's published card (post source -> URL), for the post cards of listings."""
+        return {
+            key: card.url
+            for (kind, key), card in self.cards.items()
+            if kind == "post" and card.url is not None
+        }
+
     def card_for(self, page: Page, network_build: NetworkBuild | None) -> Card | None:
         if not self.enabled:
             return None

@@ -79,7 +79,10 @@ class ImagesPlugin(Section, BasePlugin[ImagesConfig]):
     @step("images")
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.build is not None:
-            self.build.publish(files, hub_of(config).site)
+            hub = hub_of(config)
+            self.build.publish(files, hub.site)
+            hub.social_cards.clear()
+            hub.social_cards.update(self.build.cards.post_urls())
         return env
 
     @step("images")

@@ -22,6 +22,10 @@ class Addresses:
     pages: dict[str, str] = field(default_factory=dict)  # generated page's path -> URL
     posts: dict[str, str] = field(default_factory=dict)  # post source -> URL
     avatars: dict[str, str] = field(default_factory=dict)  # author id -> avatar URL
+    # post source -> URL of its front-matter `image`, when that is a file of the site
+    post_images: dict[str, str] = field(default_factory=dict)
+    # "category" / "tag" -> URL of the page listing every category / tag, when built
+    overviews: dict[str, str] = field(default_factory=dict)
     mastodon_share: str | None = None  # the Mastodon share page, when it is built
 
     def view(self, kind: str, key: str = "") -> str | None:

@@ -33,6 +33,7 @@ from hubspoke.core.network.publication import State
 from hubspoke.core.network.spokes import Spoke
 from hubspoke.core.outputs import Claims
 from hubspoke.editorial.settings import layout
+from hubspoke.hub import hub_of
 from hubspoke.media.config import MediaConfig
 from hubspoke.outputs import refuse, register_files
 from hubspoke.site_options import theme_language
@@ -225,6 +226,7 @@ class NetworkBuild:
             share_utm=self.options.share_utm,
             addresses=self.addresses,
             rendered=self.rendered_posts,
+            social_cards=hub_of(self.config).social_cards,
         )
 
     def _whole(self, post: Post, personas: Mapping[str, Persona]) -> bool:
@@ -252,19 +254,30 @@ class NetworkBuild:
             self.roles[post.source] = PageRole("post", post.source)
             if post.image:
                 self.referenced.add(urls.source_path(post.source, post.image))
+                self._note_post_image(post, files)
         claims = self.claims
         register_files(claims, files, self.config)
         self._add_overviews(files, claims)
-        browse: dict[str, list[IndexPage]] = {"category": [], "archive": []}
+        browse: dict[str, list[IndexPage]] = {"category": [], "archive": [], "tag": []}
         for index in network.index_pages():
             self._add_index_page(index, files, claims)
             if index.kind in browse and index.number == 1:
                 browse[index.kind].append(index)
         presenter.set_browse(browse["category"], browse["archive"])
+        presenter.set_terms(browse["category"], browse["tag"])
+        self._add_term_overviews(files, claims)
         self._add_avatars(files, claims)
         home = files.get_file_from_path(self.options.home_page)
         if home is not None and home.is_documentation_page():
             self.roles[home.src_uri] = PageRole("home")
+
+    def _note_post_image(self, post: Post, files: Files) -> None:
+        """Where a post's front-matter image landed, for its card in listings."""
+        if post.image is None or html.is_external(post.image):
+            return
+        image = files.get_file_from_path(urls.source_path(post.source, post.image))
+        if image is not None and not image.is_documentation_page():
+            self.addresses.post_images[post.source] = image.url
 
     def refuse_clashes(self, files: Files) -> None:
         """Every clash of the paths the sections claimed in on_files (pages, avatars, post
@@ -305,6 +318,29 @@ class NetworkBuild:
             files.append(
                 File.generated(self.config, SHARE_SCRIPT, content=_asset("share-mastodon.js"))
             )
+
+    def _add_term_overviews(self, files: Files, claims: Claims) -> None:
+        """Every category and every tag with its post count, in the folder of their pages
+        (blog/category/, blog/tag/), unless a writer's page is there already; none when
+        the pages of a kind share no folder (their format puts the key elsewhere)."""
+        for kind, overview, option in (
+            ("category", "categories", "category_url_format"),
+            ("tag", "tags", "tag_url_format"),
+        ):
+            path = urls.folder_of_format(self.options[option])
+            if path is None or path in self.addresses.pages:
+                continue  # no one folder, or one that is another page's (the blog home's)
+            file = find_source(files, path)
+            if file is None:
+                title = self.labels.text(f"page.{overview}")
+                file = generated_page(
+                    self.config, path, title=title, template=KINDS[overview].template or ""
+                )
+                claim_page(claims, file, f"the {overview} overview page", option=option)
+                files.append(file)
+            self.roles[file.src_uri] = PageRole(overview)
+            self.addresses.pages[path] = file.url
+            self.addresses.overviews[kind] = file.url
 
     def _add_index_page(self, index: IndexPage, files: Files, claims: Claims) -> None:
         file = find_source(files, index.path) if index.attach else None

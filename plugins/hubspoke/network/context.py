@@ -7,6 +7,7 @@ expects); excerpts are rewritten to be correct from the page showing them.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from urllib.parse import urljoin
@@ -21,6 +22,7 @@ from hubspoke.core.content.sanitize import Policy, expert_policy, guest_policy, 
 from hubspoke.core.labels import ENGLISH, Labels
 from hubspoke.core.network import sharing
 from hubspoke.core.network.assembly import Network
+from hubspoke.core.network.cardimage import CardImage, card_image
 from hubspoke.core.network.hubsvg import SpokeCount, describe, hub_picture
 from hubspoke.core.network.indexes import IndexPage
 from hubspoke.core.network.model import Author, Persona, Post
@@ -55,6 +57,9 @@ class Presenter:
     fragments: Fragments | None = None
     rendered: dict[str, RenderedPost] = field(default_factory=dict)
     browse: dict[str, list[dict]] = field(default_factory=dict)
+    terms: dict[str, list[dict]] = field(default_factory=dict)
+    # Each post's social card, filled by the images section in on_env (`Hub.social_cards`).
+    social_cards: Mapping[str, str] = field(default_factory=dict)
     _bios: dict[str, str] = field(default_factory=dict)
     _author_cards: dict[str, dict] = field(default_factory=dict)
     _counts: Counter | None = None
@@ -145,7 +150,18 @@ class Presenter:
             "more": bool(rendered and rendered.more) or not excerpt,
             "pin": post.pin,
             "state": None if visibility.indexed else visibility.state.value,
+            "image": self.card_image(post),
         }
+
+    def card_image(self, post: Post) -> CardImage | None:
+        """The picture of a post's card: its image, its first image or its social card."""
+        rendered = self.rendered.get(post.source)
+        return card_image(
+            image_url=self.addresses.post_images.get(post.source),
+            body_html=rendered.body if rendered else None,
+            post_url=self.addresses.posts[post.source],
+            social_card=self.social_cards.get(post.source),
+        )
 
     def pagination(self, index: IndexPage) -> dict | None:
         if index.count <= 1:
@@ -356,12 +372,35 @@ class Presenter:
             for kind, found in (("categories", categories), ("years", years))
         }
 
+    def set_terms(self, categories: list[IndexPage], tags: list[IndexPage]) -> None:
+        """Every category and every tag (by name), for their overview pages."""
+        self.terms = {
+            kind: [
+                {"name": i.name, "url": self.addresses.pages[i.path], "count": i.total}
+                for i in sorted(found, key=lambda i: (i.name.lower(), i.key))
+            ]
+            for kind, found in (("category", categories), ("tag", tags))
+        }
+
+    def terms_page(self, kind: str) -> dict:
+        """The overview of every category or every tag (`kind`), with post counts, and a
+        link to the other overview."""
+        other = "tag" if kind == "category" else "category"
+        return {
+            "role": "categories" if kind == "category" else "tags",
+            "kind": kind,
+            "terms": self.terms.get(kind, []),
+            "other_url": self.addresses.overviews.get(other),
+            "other_kind": other,
+        }
+
     def index_page(self, index: IndexPage, page_url: str) -> dict:
         context = {"role": index.kind, "listing": self.listing(index, page_url)}
         if index.kind == "blog" and index.number == 1:
             context["browse"] = self.browse
         if index.kind == "author":
             context["author"] = self.author_card(self.network.authors[index.key])
+            context["company"] = self.company
         if index.kind == "persona":
             persona = self.network.personas[index.key]
             context["persona"] = self.persona_card(persona)

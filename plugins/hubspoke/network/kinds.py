@@ -159,6 +159,18 @@ KINDS: dict[str, PageKind] = {
             template="hubspoke/personas.html",
         ),
         PageKind(
+            "categories",
+            context=lambda b, r, p: b.presenter.terms_page("category"),
+            template="hubspoke/terms.html",
+            social="collection",
+        ),
+        PageKind(
+            "tags",
+            context=lambda b, r, p: b.presenter.terms_page("tag"),
+            template="hubspoke/terms.html",
+            social="collection",
+        ),
+        PageKind(
             "hub",
             context=lambda b, r, p: b.presenter.hub_page(),
             template="hubspoke/hub.html",
