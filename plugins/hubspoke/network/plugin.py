@@ -10,6 +10,7 @@ on_config because `mkdocs serve` reuses plugin instances.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -21,7 +22,7 @@ from mkdocs.structure.pages import Page
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
-from hubspoke.fragments import escapes, place, use_theme_files
+from hubspoke.fragments import escapes, place, place_from, use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.options import option_error
@@ -36,6 +37,8 @@ log = get_plugin_logger(__name__)
 
 TEMPLATES = Path(__file__).parent / "templates"
 STYLESHEET = "assets/hubspoke/hubspoke.css"
+# The page served for every missing address, rendered by MkDocs as a theme template.
+NOT_FOUND = "404.html"
 
 
 class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
@@ -209,6 +212,27 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
             frame_hosts=tuple(self.config.guest_iframe_hosts),
             content_scripts=page.file.src_uri in self.build.trusted_pages,
         )
+
+    @step("network")
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        """The 404 page's latest posts (MkDocs renders it as a template, not a page)."""
+        if self.build is not None and template_name == NOT_FOUND:
+            context["hubspoke_not_found"] = self.build.presenter.not_found_page(
+                self.config.home_posts
+            )
+        return context
+
+    @step("network")
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
+        """The 404 page's cards get links from the site's base path: it is served for every
+        missing address, at any depth, so no link on it may be relative. It gets the
+        pages' content security policy too."""
+        if self.build is None or template_name != NOT_FOUND:
+            return output
+        output = place_from(output, urlsplit(config.site_url or "/").path)
+        if not self.config.csp:
+            return output
+        return csp.with_policy(output, frame_hosts=(), content_scripts=False)
 
     @step("network")
     def on_serve(self, server, *, config: MkDocsConfig, builder):
