@@ -25,7 +25,7 @@ PAGES = [
 _TEXT_SIZES = """() => {
   const found = [];
   for (const el of document.querySelectorAll('.md-content *')) {
-    if (el.closest('.md-visually-hidden, svg, script, style')) continue;
+    if (el.closest('.hs-visually-hidden, svg, script, style')) continue;
     const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (!own || !el.getClientRects().length) continue;
     const style = getComputedStyle(el);

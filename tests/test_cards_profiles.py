@@ -163,7 +163,7 @@ def test_the_author_page_is_a_profile(example, author):
     assert spokes
     for spoke in spokes:
         assert spoke.select_one(".hs-icon svg") is not None
-        name = spoke.select_one(".md-visually-hidden").get_text(strip=True)
+        name = spoke.select_one(".hs-visually-hidden").get_text(strip=True)
         assert name and ":" in name, "each icon link has an accessible name"
     listed = len(_cards(soup)) + len(soup.select(".hs-compact > li"))
     count = header.select_one(".hs-profile__count").get_text(strip=True)

@@ -87,6 +87,9 @@ BUILD: tuple[Step, ...] = (
     Step("env", "media", "on_env", -1, "podcast feeds written"),
     Step("env", "images", "on_env", -50, "images and social cards encoded and published"),
     Step("env", "feeds", "on_env", -100, "post feeds rendered and written (every file known)"),
+    # Theme templates (404.html, sitemap.xml), rendered before the pages are.
+    Step("template_context", "network", "on_template_context", 0, "the 404 page's latest posts"),
+    Step("post_template", "network", "on_post_template", 0, "the 404 page's cards placed"),
     Step("page_context", "media", "on_page_context", 0, "video and audio head, event context"),
     Step("page_context", "images", "on_page_context", -1, "og:image of the page's card"),
     Step("page_context", "feeds", "on_page_context", -2, "feed discovery and Follow links"),

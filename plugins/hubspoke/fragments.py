@@ -111,3 +111,9 @@ def place(output: str, page_url: str) -> str:
         return output
     root = urls.relative_url("", page_url).rstrip("/") or "."
     return output.replace(ROOT, root)
+
+
+def place_from(output: str, base_path: str) -> str:
+    """An error page's output with every placeholder root made the site's base path
+    (`/` or `/docs/`): the page is served at any depth, so its links start at `/`."""
+    return output.replace(ROOT, base_path.rstrip("/"))

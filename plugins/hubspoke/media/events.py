@@ -44,6 +44,8 @@ from .labels import Labels
 EVENT_TEMPLATE = "hubspoke/event.html"
 INDEX_TEMPLATE = "hubspoke/events.html"
 MEDIA = "hubspoke/media"
+# How many upcoming events the home page shows.
+HOME_EVENTS = 3
 
 
 class EventSite(core_outputs.PartialSite):
@@ -274,6 +276,9 @@ class EventPages:
                 "past": [self.card(e) for e in past],
                 "calendar": self.calendar_url,
             }
+        role = self.build.role_of(page)
+        if role is not None and role.kind == "home":
+            return self.home_context()
         event = self.events.get(src)
         if event is None or src not in self.page_urls:
             return None
@@ -283,6 +288,14 @@ class EventPages:
             "event": self.card(event),
             "banner": seen.banner,
             "noindex": not seen.indexed,
+            "events_url": self.index_url,
+        }
+
+    def home_context(self) -> dict:
+        """The next few events for the home page (none upcoming: the home shows none)."""
+        return {
+            "role": "home",
+            "upcoming": [self.card(e) for e in self.upcoming()[:HOME_EVENTS]],
             "events_url": self.index_url,
         }
 

@@ -441,17 +441,31 @@ class Presenter:
         personas = sorted(self.network.personas.values(), key=lambda p: p.name)
         return {"role": "personas", "personas": [self.persona_card(p) for p in personas]}
 
-    def home_page(self, page_url: str, count: int) -> dict:
+    def home_page(self, page_url: str, count: int, hub_path: str | None = None) -> dict:
+        """The hub at a glance: the company and its profiles, the latest posts, the
+        personas. Each part is empty when the site has none, and its block is left out."""
         latest = self.network.listed[:count]
         context = self.personas_page()
         context.update(
             {
                 "role": "home",
+                "company": self.company,
+                "spokes": [self.spoke(s) for s in self.company_spokes],
+                "hub_url": self.addresses.pages.get(hub_path) if hub_path else None,
                 "latest": [self.item_html(p) for p in latest],
                 "blog_url": self.view_url("blog", ""),
             }
         )
         return context
+
+    def not_found_page(self, count: int) -> dict:
+        """What the 404 page offers instead: the latest posts and the blog. Its cards are
+        written from the placeholder root, placed once the page's base path is known."""
+        return {
+            "role": "404",
+            "latest": [self.item_html(p) for p in self.network.listed[:count]],
+            "blog_url": self.view_url("blog", ""),
+        }
 
 
 def network_name(spoke: Spoke, labels: Labels) -> str:

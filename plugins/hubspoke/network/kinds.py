@@ -117,7 +117,9 @@ KINDS: dict[str, PageKind] = {
         ),
         PageKind(
             "home",
-            context=lambda b, r, p: b.presenter.home_page(p.url, b.options.home_posts),
+            context=lambda b, r, p: b.presenter.home_page(
+                p.url, b.options.home_posts, hub_path=b.options.hub_url
+            ),
             template="hubspoke/home.html",
             social="organization",
         ),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,7 +24,7 @@ from hubspoke import stylesheet
 from hubspoke.build_order import step
 from hubspoke.core import csp, dates
 from hubspoke.core.errors import ContentError
-from hubspoke.fragments import escapes, place, use_theme_files
+from hubspoke.fragments import escapes, place, place_from, use_theme_files
 from hubspoke.head import head_of
 from hubspoke.hub import Section, hub_of
 from hubspoke.options import option_error
@@ -41,6 +42,8 @@ ASSETS = Path(__file__).parent / "assets"
 LIVE_RELOAD = "assets/hubspoke/live-reload.js"
 TABLES_SCRIPT = "assets/hubspoke/tables.js"  # scrolling tables take keyboard focus
 TABLE_HEADERS = "hubspoke.core.content.table_headers"  # a Markdown extension
+# The page served for every missing address, rendered by MkDocs as a theme template.
+NOT_FOUND = "404.html"
 
 
 class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
@@ -233,6 +236,27 @@ class NetworkPlugin(Section, BasePlugin[NetworkConfig]):
             frame_hosts=tuple(self.config.guest_iframe_hosts),
             content_scripts=page.file.src_uri in self.build.trusted_pages,
         )
+
+    @step("network")
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        """The 404 page's latest posts (MkDocs renders it as a template, not a page)."""
+        if self.build is not None and template_name == NOT_FOUND:
+            context["hubspoke_not_found"] = self.build.presenter.not_found_page(
+                self.config.home_posts
+            )
+        return context
+
+    @step("network")
+    def on_post_template(self, output: str, *, template_name: str, config: MkDocsConfig):
+        """The 404 page's cards get links from the site's base path: it is served for every
+        missing address, at any depth, so no link on it may be relative. It gets the
+        pages' content security policy too."""
+        if self.build is None or template_name != NOT_FOUND:
+            return output
+        output = place_from(output, urlsplit(config.site_url or "/").path)
+        if not self.config.csp:
+            return output
+        return csp.with_policy(output, frame_hosts=(), content_scripts=False)
 
     @step("network")
     def on_serve(self, server, *, config: MkDocsConfig, builder):

@@ -54,6 +54,19 @@ LABELS = {
     "home.for_you": "Finden Sie, was für Sie geschrieben ist",
     "home.latest": "Neueste Beiträge",
     "home.all_posts": "Alle Beiträge →",
+    "home.profiles": "{company} in sozialen Netzwerken",
+    "home.all_profiles": "Alle unsere Profile →",
+    "home.events": "Nächste Termine",
+    "home.all_events": "Alle Termine →",
+    "notfound.title": "Seite nicht gefunden",
+    "notfound.intro": (
+        "Unter dieser Adresse gibt es keine Seite. Vielleicht ist sie umgezogen, "
+        "oder der Link enthält einen Tippfehler."
+    ),
+    "notfound.search": "Die Website durchsuchen",
+    "notfound.home": "Zur Startseite",
+    "notfound.blog": "Im Blog stöbern",
+    "notfound.latest": "Neueste Beiträge",
     "hub.official_heading": "Unsere offiziellen Profile",
     "hub.only_official": (
         "Dies sind die einzigen offiziellen Konten von {company}. "

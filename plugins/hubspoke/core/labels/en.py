@@ -60,6 +60,18 @@ LABELS = {
     "home.for_you": "Find what is written for you",
     "home.latest": "Latest posts",
     "home.all_posts": "All posts →",
+    "home.profiles": "{company} on social networks",
+    "home.all_profiles": "All our profiles →",
+    "home.events": "Next events",
+    "home.all_events": "All events →",
+    "notfound.title": "Page not found",
+    "notfound.intro": (
+        "There is no page at this address. It may have moved, or the link may have a typo."
+    ),
+    "notfound.search": "Search the site",
+    "notfound.home": "Go to the home page",
+    "notfound.blog": "Browse the blog",
+    "notfound.latest": "Latest posts",
     "hub.official_heading": "Our official profiles",
     "hub.only_official": (
         "These are the only official {company} accounts. "

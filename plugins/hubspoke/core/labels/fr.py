@@ -53,6 +53,19 @@ LABELS = {
     "home.for_you": "Trouvez ce qui est écrit pour vous",
     "home.latest": "Derniers articles",
     "home.all_posts": "Tous les articles →",
+    "home.profiles": "{company} sur les réseaux sociaux",
+    "home.all_profiles": "Tous nos profils →",
+    "home.events": "Prochains événements",
+    "home.all_events": "Tous les événements →",
+    "notfound.title": "Page introuvable",
+    "notfound.intro": (
+        "Il n’y a pas de page à cette adresse. Elle a peut-être été déplacée, "
+        "ou le lien contient une faute de frappe."
+    ),
+    "notfound.search": "Rechercher sur le site",
+    "notfound.home": "Aller à la page d’accueil",
+    "notfound.blog": "Parcourir le blog",
+    "notfound.latest": "Derniers articles",
     "hub.official_heading": "Nos profils officiels",
     "hub.only_official": (
         "Ce sont les seuls comptes officiels de {company}. "
