@@ -16,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
@@ -157,6 +158,35 @@ def example(tmp_path_factory) -> Built:
     base = tmp_path_factory.mktemp("example")
     source = copy_site(ROOT, base / "src")
     return build_in_process(source, base / "site")
+
+
+EDITORIAL = "hubspoke/editorial"
+
+
+def publishing_insights(mkdocs_yml: Path) -> tuple[list, str | None]:
+    """The site's plugin list with the editorial plugin's insights page published too, and
+    that page's URL (None without the editorial plugin)."""
+    raw = yaml_load(mkdocs_yml.read_bytes())
+    plugins, insights = [], None
+    for item in raw.get("plugins") or []:
+        if item == EDITORIAL:
+            item = {EDITORIAL: {}}
+        if isinstance(item, dict) and EDITORIAL in item:
+            options = {**(item[EDITORIAL] or {}), "insights_page": "always"}
+            insights = options.get("insights_url", "insights").strip("/") + "/"
+            item = {EDITORIAL: options}
+        plugins.append(item)
+    return plugins, insights
+
+
+@pytest.fixture(scope="session")
+def example_with_insights(tmp_path_factory) -> tuple[Path, str | None]:
+    """The example hub with its insights page published too (it is served-only by
+    default), built once per session; and that page's URL path."""
+    base = tmp_path_factory.mktemp("example-insights")
+    source = copy_site(ROOT, base / "src")
+    plugins, insights = publishing_insights(source / "mkdocs.yml")
+    return build_in_process(source, base / "site", plugins=plugins).site, insights
 
 
 @pytest.fixture(scope="session")

@@ -11,9 +11,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .conftest import ROOT, build_in_process, copy_site
 from .gates.server import serve
-from .test_gates import publishing_insights
 
 SMALL_PHONE = {"width": 360, "height": 740}
 TABLET = {"width": 768, "height": 1024}
@@ -62,13 +60,11 @@ RENDERED_TEXT = """() => {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, str]:
-    """The example hub with its insights page published (it is served-only by default)."""
-    base = tmp_path_factory.mktemp("insights-browser")
-    source = copy_site(ROOT, base / "src")
-    plugins, insights = publishing_insights(source / "mkdocs.yml")
+def built(example_with_insights) -> tuple[Path, str]:
+    """The example hub with its insights page published (one build for the session)."""
+    site, insights = example_with_insights
     assert insights is not None
-    return build_in_process(source, base / "site", plugins=plugins).site, insights
+    return site, insights
 
 
 @pytest.fixture(scope="module")

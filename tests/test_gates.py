@@ -16,16 +16,13 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
 from PIL import Image
 
-from .conftest import ROOT, build_in_process, copy_site
 from .gates import feeds, jsonld, links, nu, tools
 from .gates.browser import DESKTOP, PHONE, chromium
 from .gates.server import serve
 
 SERIOUS = {"critical", "serious"}
-EDITORIAL = "hubspoke/editorial"
 
 # Accessibility violations that Material for MkDocs causes and that overrides/ cannot fix,
 # by axe rule id, with the reason. (Empty: the ones found so far are fixed in overrides/.)
@@ -35,30 +32,11 @@ MATERIAL_AXE_RULES: dict[str, str] = {}
 # ---------------------------------------------------------------- the site under test
 
 
-def publishing_insights(mkdocs_yml: Path) -> tuple[list, str | None]:
-    """The site's plugin list with the editorial plugin's insights page published too, and
-    that page's URL (None without the editorial plugin)."""
-    raw = yaml_load(mkdocs_yml.read_bytes())
-    plugins, insights = [], None
-    for item in raw.get("plugins") or []:
-        if item == EDITORIAL:
-            item = {EDITORIAL: {}}
-        if isinstance(item, dict) and EDITORIAL in item:
-            options = {**(item[EDITORIAL] or {}), "insights_page": "always"}
-            insights = options.get("insights_url", "insights").strip("/") + "/"
-            item = {EDITORIAL: options}
-        plugins.append(item)
-    return plugins, insights
-
-
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, str | None]:
-    """The example hub as a company publishes it, plus its insights page (served-only by
-    default), so that the gates judge that page as well; and the insights page's URL."""
-    base = tmp_path_factory.mktemp("gates")
-    source = copy_site(ROOT, base / "src")
-    plugins, insights = publishing_insights(source / "mkdocs.yml")
-    return build_in_process(source, base / "site", plugins=plugins).site, insights
+def built(example_with_insights) -> tuple[Path, str | None]:
+    """The example hub as a company publishes it, plus its insights page, so that the
+    gates judge that page as well; and the insights page's URL."""
+    return example_with_insights
 
 
 @pytest.fixture(scope="module")
