@@ -83,6 +83,8 @@ BAD_PAGE = """<!doctype html>
   <div style="width: 500px">too wide</div>
   <img src="square.png" alt="a square, stretched" width="100" height="50">
   <img src="square.png" alt="a square, cropped" style="width: 100px; height: 50px; object-fit: cover">
+  <picture style="display: block; width: 100px; height: 50px"><img src="square.png"
+    alt="a square, cropped in its frame" style="width: 100%; height: 100%; object-fit: cover"></picture>
   <img src="square.png" alt="a square" width="40" height="40">
   <img src="square.png" width="40" height="40">
   <p style="font-size: 10px">tiny print</p>
@@ -125,7 +127,8 @@ def test_the_walk_finds_each_kind_of_defect(tmp_path):
     assert "/:360" not in every, every  # the good page
     assert found["overflow"].startswith("/bad.html:360: ") and "div" in found["overflow"]
     assert "20x20 shown as 100.0x50.0 (100.0% off)" in found["images"]
-    assert found["images"].count("shown as") == 1, found["images"]  # cover: cropped, not stretched
+    # cover, on its own or framed by a <picture>: cropped, not stretched
+    assert found["images"].count("shown as") == 1, found["images"]
     assert "missing.png: did not load" in found["images"]
     assert '10.0px "tiny print"' in found["text"]
     assert "tiny but not shown" not in found["text"]

@@ -94,8 +94,10 @@ async ({ minFontPx, ratioTolerance, ownStylesheets, runAxe }) => {
       found.images.push(`img ${where(img)} src=${img.getAttribute("src")}: did not load`);
       continue;
     }
-    // object-fit other than fill crops or letterboxes: the picture keeps its shape anyway.
-    if (style(img).objectFit === "fill") judgeRatio(img, img, "img");
+    // object-fit other than fill crops or letterboxes: the picture keeps its shape anyway,
+    // and a <picture> box around such an image is only its frame.
+    if (style(img).objectFit !== "fill") continue;
+    judgeRatio(img, img, "img");
     const picture = img.parentElement;
     if (picture && picture.localName === "picture") {
       const display = style(picture).display;
