@@ -350,6 +350,17 @@ def test_infographic_alone_in_a_paragraph_becomes_a_figure():
     assert inline.startswith('<p>See <a class="hs-infographic__preview"') and "<div" not in inline
 
 
+def test_a_decorative_tall_image_is_a_picture_not_a_nameless_link():
+    """A post card shows the post's first image with alt="" (its title is the link); if
+    that image is an infographic, a link to the full size would have no name (axe:
+    link-name)."""
+    out = rewrite_page('<div><img src="img/t.png" alt="" width="40" height="21"></div>', page())
+    assert "<a" not in out and "<picture>" in out and 'alt=""' in out
+    # Marked an infographic by its writer, it is one (and the writer gives it alt text).
+    marked = rewrite_page('<p><img src="img/t.png" alt="" class="infographic"></p>', page())
+    assert 'class="hs-infographic__preview"' in marked
+
+
 def test_svg_img_gets_its_size():
     out = rewrite_page('<img src="img/d.svg" alt="d">', page())
     assert out == '<img src="img/d.svg" alt="d" width="30" height="15">'

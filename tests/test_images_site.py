@@ -244,8 +244,11 @@ def test_every_img_has_size_and_alt_and_every_srcset_entry_exists(built):
         for img in soup.find_all("img"):
             assert img.get("width") and img.get("height"), (url, str(img)[:120])
             assert img.has_attr("alt"), (url, str(img)[:120])
-            if img["alt"] == "":
-                assert "hs-avatar" in img.get("class", []), (url, str(img)[:120])
+            if img["alt"] == "":  # decorative only beside a name: an avatar, a card's picture
+                decorative = "hs-avatar" in img.get("class", []) or img.find_parent(
+                    class_="hs-card__image"
+                )
+                assert decorative, (url, str(img)[:120])
         for element in soup.find_all(["img", "source"]):
             if not element.get("srcset"):
                 continue

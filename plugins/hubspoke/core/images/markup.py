@@ -183,7 +183,10 @@ def rewrite_page(page_html: str, page: PageImages) -> str:
         tag = ImgTag(
             src, values.get("alt"), tuple((values.get("class") or "").split()), tuple(attrs)
         )
-        infographic = view.infographic or INFOGRAPHIC_CLASS in tag.classes
+        # A decorative image (alt="", such as a post card's picture) is never made a link
+        # to its full size: a link needs a name, and the image has none to give.
+        decorative = tag.alt is not None and not tag.alt.strip()
+        infographic = INFOGRAPHIC_CLASS in tag.classes or (view.infographic and not decorative)
         if not infographic:
             if page.memo is None:
                 return opening + _picture(view.full, attrs, page, eager=first) + closing
