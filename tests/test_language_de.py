@@ -188,7 +188,8 @@ def test_no_english_hubspoke_text_on_any_page_or_feed(language, tmp_path_factory
     video = built.html(VIDEO_POST).select_one("figure.hs-video")
     assert video.select_one(".hs-video__label").get_text() == labels.text("video.play")
     assert labels.text("video.loads_from", host="youtube-nocookie.com") in video.get_text()
-    assert video.button["aria-label"].startswith(labels.text("video.play_title", title=""))
+    hidden = video.button.select_one(".hs-visually-hidden").get_text()
+    assert hidden.startswith(labels.text("video.which", title=""))
 
 
 def test_english_build_still_shows_the_english_labels(example):

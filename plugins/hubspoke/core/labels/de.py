@@ -180,7 +180,7 @@ LABELS = {
     "audio.subscribe_show": "{show} abonnieren",
     "audio.subscribe": "Podcast abonnieren",
     "video.play": "Video abspielen",
-    "video.play_title": "Video abspielen: {title}",
+    "video.which": ": {title}",
     "video.loads_from": "(lädt von {host})",
     "video.transcript": "Transkript",
     "video.captions": "Untertitel",

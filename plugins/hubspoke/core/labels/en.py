@@ -188,7 +188,7 @@ LABELS = {
     "audio.subscribe_show": "Subscribe to {show}",
     "audio.subscribe": "Subscribe to the podcast",
     "video.play": "Play video",
-    "video.play_title": "Play video: {title}",
+    "video.which": ": {title}",
     "video.loads_from": "(loads from {host})",
     "video.transcript": "Transcript",
     "video.captions": "Captions",

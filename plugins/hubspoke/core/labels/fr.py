@@ -178,7 +178,7 @@ LABELS = {
     "audio.subscribe_show": "S’abonner à {show}",
     "audio.subscribe": "S’abonner au podcast",
     "video.play": "Lire la vidéo",
-    "video.play_title": "Lire la vidéo : {title}",
+    "video.which": " : {title}",
     "video.loads_from": "(chargée depuis {host})",
     "video.transcript": "Transcription",
     "video.captions": "Sous-titres",
