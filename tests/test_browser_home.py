@@ -58,7 +58,7 @@ def test_404_page_works_at_a_deep_missing_address(served, page, example):
         "sticky",
         "fixed",
     )  # Material's stylesheet loaded
-    page.locator(".hs-notfound__latest .hs-card__title a").first.click()
+    page.locator(".hs-notfound__latest li > a").first.click()
     page.wait_for_load_state()
     assert page.url.startswith(served + "blog/2")
     assert page.locator(".hs-post__header h1").count() == 1

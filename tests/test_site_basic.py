@@ -178,7 +178,11 @@ def test_blog_home_links_every_category_and_year_with_counts(basic):
         "Engineering": "category/engineering/",
         "Industry insights": "category/industry-insights/",
         "2025": "archive/2025/",
+        # and the overviews of every category and tag, which nothing else links to
+        "All categories": "category/",
+        "All tags": "tag/",
     }
+    assert basic.path("blog/category/").is_file() and basic.path("blog/tag/").is_file()
     assert "(2)" in browse.get_text() and "(3)" in browse.get_text()
     assert not basic.html("blog/page/2/").select(".hs-browse")
 

@@ -398,6 +398,11 @@ class Presenter:
         context = {"role": index.kind, "listing": self.listing(index, page_url)}
         if index.kind == "blog" and index.number == 1:
             context["browse"] = self.browse
+            context["browse_all"] = {
+                kind: self.addresses.overviews[kind]
+                for kind in ("category", "tag")
+                if kind in self.addresses.overviews
+            }
         if index.kind == "author":
             context["author"] = self.author_card(self.network.authors[index.key])
             context["company"] = self.company
@@ -459,11 +464,13 @@ class Presenter:
         return context
 
     def not_found_page(self, count: int) -> dict:
-        """What the 404 page offers instead: the latest posts and the blog. Its cards are
+        """What the 404 page offers instead: the latest posts and the blog. The posts are
+        compact rows: the page is rendered outside the images section's reach (no
+        responsive pictures), and a reader who is lost wants titles to choose from. They are
         written from the placeholder root, placed once the page's base path is known."""
         return {
             "role": "404",
-            "latest": [self.item_html(p) for p in self.network.listed[:count]],
+            "latest": [self.item_html(p, compact=True) for p in self.network.listed[:count]],
             "blog_url": self.view_url("blog", ""),
         }
 

@@ -123,6 +123,7 @@ def post_text(
         ("# canonical_url: https://", "where the post first appeared, if elsewhere"),
         ("# readtime: 5", "reading time in minutes; counted from the text if left out"),
         ("# pin: true", "show the post first on the blog home"),
+        ("# series: A name", "posts with the same series are read in date order, with a page"),
     ]
     front = _commented(fields)
     body = f"""\
