@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-from .conftest import build_in_process, run_mkdocs
+from .conftest import build_in_process, run_check, run_mkdocs
 
 POST = "---\ntitle: Bad\ndate: 2026-10-20\nauthors: [ada]\n{extra}---\n\nIntro.\n\n{body}\n"
 POSTER = "![A test card](../media/poster.jpg)"
@@ -280,3 +280,14 @@ def test_a_broken_audio_file_without_a_duration_stops_the_build_naming_it(site_c
     assert "content/blog/media/episode-one.mp3: is not a readable audio file" in message
     assert "how long the episode plays is unknown" in message
     assert "Traceback" not in message
+
+
+def test_hubspoke_check_reports_a_broken_audio_file_as_the_build_does(site_copy):
+    """Whatever stops the strict build, check reports first: the unreadable file with its
+    front matter's stand-in duration is a warning of the build, and a problem of check."""
+    source = site_copy("media")
+    (source / "content" / "blog" / "media" / "episode-one.mp3").write_bytes(BROKEN_MP3)
+    result = run_check(source)
+    assert result.returncode != 0
+    assert "content/blog/media/episode-one.mp3" in result.stdout + result.stderr
+    assert "is not a readable audio file" in result.stdout + result.stderr

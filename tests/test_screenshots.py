@@ -20,9 +20,9 @@ def test_every_page_is_shot_at_both_widths_and_listed(example, tmp_path):
     written = script.shoot(example.site, tmp_path)
     expected = {
         f"{name}-{width}{suffix}.webp"
-        for name, _, _ in script.PAGES
+        for name, *_ in script.PAGES
         for width in script.WIDTHS
-        for suffix in (("", "-dark") if name in script.DARK else ("",))
+        for suffix, _, _ in script._variants(name)
     }
     assert {p.name for p in written} == expected
     for path in written:

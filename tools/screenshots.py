@@ -3,8 +3,9 @@
     .venv/bin/python tools/screenshots.py            # build the example, then shoot
     .venv/bin/python tools/screenshots.py --site site  # shoot an existing build
 
-Writes docs/screenshots/<page>-<phone|desktop>.webp (the viewport a reader first sees, in
-light and dark where said) and docs/screenshots/README.md listing them. Uses the browser
+Writes docs/screenshots/<page>-<phone|desktop>[-dark|-print].webp (the viewport a reader
+first sees, or the part of the page it names; in the dark scheme and as printed where said)
+and docs/screenshots/README.md listing them. Uses the browser
 of the tests (tools/test.sh installs Debian's Chromium and Playwright), which may reach no
 host but the local server: a screenshot shows the site exactly as a reader without any
 outside request gets it. Run it after a change a reader would see, and commit the files.
@@ -30,19 +31,30 @@ from tests.gates.browser import chromium  # noqa: E402
 from tests.gates.server import serve  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SERIES_POST = "blog/2025/11/04/choosing-a-flow-meter-in-six-steps/"
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1366, "height": 900}}
-# (name, what it shows, URL or a rule that finds one)
+# (name, what it shows, URL or a rule that finds one, the element shown at the top or None)
 PAGES = [
-    ("home", "the home page: the hub at a glance", ""),
-    ("blog", "the blog: post cards", "blog/"),
-    ("post", "the newest post", "newest post"),
-    ("author", "an author's profile", "authors/lena-hoffmann/"),
-    ("personas", "the personas the hub writes for", "personas/"),
-    ("hub", "where the company is active: the hub and its spokes", "hub/"),
-    ("events", "events", "events/"),
-    ("not-found", "the page for a missing address", "404.html"),
+    ("home", "the home page: the hub at a glance", "", None),
+    ("blog", "the blog: post cards with their pictures", "blog/", None),
+    ("post", "the newest post", "newest post", None),
+    (
+        "post-end",
+        "the end of a post in a series: its place, related posts",
+        SERIES_POST,
+        ".hs-series",
+    ),
+    ("series", "a series page", "blog/series/buying-a-flow-meter/", None),
+    ("categories", "every category with its post count", "blog/category/", None),
+    ("tags", "every tag with its post count", "blog/tag/", None),
+    ("author", "an author's profile", "authors/lena-hoffmann/", None),
+    ("personas", "the personas the hub writes for", "personas/", None),
+    ("hub", "where the company is active: the hub and its spokes", "hub/", None),
+    ("events", "events", "events/", None),
+    ("not-found", "the page for a missing address", "404.html", None),
 ]
 DARK = {"home", "post"}
+PRINT = {"post"}  # also as printed (print styles: no header, sidebars or players)
 
 
 def _newest_post(page, base: str) -> str:
@@ -61,6 +73,16 @@ def _webp(png: bytes) -> bytes:
     return out.getvalue()
 
 
+def _variants(name: str) -> list[tuple[str, str, str]]:
+    """(file suffix, colour scheme, media) of each shot of a page."""
+    found = [("", "light", "screen")]
+    if name in DARK:
+        found.append(("-dark", "dark", "screen"))
+    if name in PRINT:
+        found.append(("-print", "light", "print"))
+    return found
+
+
 def shoot(site: Path, out: Path = OUT) -> list[Path]:
     """Every page of PAGES at every width into `out`; returns the files written."""
     out.mkdir(parents=True, exist_ok=True)
@@ -68,23 +90,35 @@ def shoot(site: Path, out: Path = OUT) -> list[Path]:
     with serve(site) as base, chromium() as browser:
         tab = browser.page()
         urls = {
-            n: (_newest_post(tab, base) if u == "newest post" else base + u) for n, _, u in PAGES
+            name: (_newest_post(tab, base) if url == "newest post" else base + url)
+            for name, _, url, _ in PAGES
         }
         for width, viewport in WIDTHS.items():
             tab.set_viewport_size(viewport)
-            for name, _, _ in PAGES:
-                for scheme in ("light", "dark") if name in DARK else ("light",):
-                    tab.emulate_media(color_scheme=scheme)
+            for name, _, _, focus in PAGES:
+                for suffix, scheme, media in _variants(name):
+                    tab.emulate_media(color_scheme=scheme, media=media)
                     tab.goto(urls[name])
                     tab.wait_for_load_state("networkidle")
-                    suffix = "" if scheme == "light" else "-dark"
+                    if focus is not None:
+                        tab.locator(focus).first.evaluate("e => e.scrollIntoView({block: 'start'})")
+                        tab.wait_for_timeout(600)  # the header's title changes as it scrolls
                     path = out / f"{name}-{width}{suffix}.webp"
                     path.write_bytes(_webp(tab.screenshot()))
                     written.append(path)
+        tab.emulate_media(color_scheme="light", media="screen")
     if browser.blocked:
         raise SystemExit(f"the site asked for outside hosts: {browser.blocked}")
     _index(out, written)
     return written
+
+
+def _page_of(shot: Path) -> str:
+    """The PAGES name a shot's file is of ("post-end" of post-end-phone.webp)."""
+    for width in WIDTHS:
+        if f"-{width}" in shot.stem:
+            return shot.stem.split(f"-{width}")[0]
+    raise ValueError(shot)
 
 
 def _index(out: Path, written: list[Path]) -> None:
@@ -94,8 +128,8 @@ def _index(out: Path, written: list[Path]) -> None:
         "Made by `tools/screenshots.py` from a build of the example; do not edit by hand.",
         "",
     ]
-    for name, what, _ in PAGES:
-        shots = [p for p in written if p.name.startswith(f"{name}-")]
+    for name, what, _, _ in PAGES:
+        shots = [p for p in written if _page_of(p) == name]
         lines.append(f"## {what[0].upper()}{what[1:]}")
         lines.append("")
         lines += [f"![{what}, {p.stem.removeprefix(name + '-')}]({p.name})" for p in shots]

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install everything the tests need, lint, then run the whole test suite.
 # Extra arguments go to pytest, e.g. bash tools/test.sh -k feeds
+# The tests run on every core (pytest-xdist); HUBSPOKE_TEST_WORKERS=1 runs them in one process.
 #
 # Installs only what is missing, so a second run goes straight to the tests:
 #   - Debian packages (as root): chromium (axe-core and the browser tests) and a Java
@@ -55,4 +56,5 @@ export NO_MKDOCS_2_WARNING=1
 .venv/bin/ruff check plugins tests
 .venv/bin/ruff format --check plugins tests
 .venv/bin/mypy  # type checking, settings in pyproject.toml [tool.mypy]
-.venv/bin/python -m pytest "$@"
+# On every core (HUBSPOKE_TEST_WORKERS=1 for one process); a test file stays on one worker.
+.venv/bin/python -m pytest -n "${HUBSPOKE_TEST_WORKERS:-auto}" --dist loadfile "$@"

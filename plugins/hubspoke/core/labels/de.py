@@ -180,7 +180,7 @@ LABELS = {
     "audio.subscribe_show": "{show} abonnieren",
     "audio.subscribe": "Podcast abonnieren",
     "video.play": "Video abspielen",
-    "video.which": ": {title}",
+    "video.play_name": "{play} {host}: {title}",
     "video.loads_from": "(lädt von {host})",
     "video.transcript": "Transkript",
     "video.captions": "Untertitel",

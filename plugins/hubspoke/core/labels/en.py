@@ -188,7 +188,7 @@ LABELS = {
     "audio.subscribe_show": "Subscribe to {show}",
     "audio.subscribe": "Subscribe to the podcast",
     "video.play": "Play video",
-    "video.which": ": {title}",
+    "video.play_name": "{play} {host}: {title}",
     "video.loads_from": "(loads from {host})",
     "video.transcript": "Transcript",
     "video.captions": "Captions",

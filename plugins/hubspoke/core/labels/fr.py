@@ -178,7 +178,7 @@ LABELS = {
     "audio.subscribe_show": "S’abonner à {show}",
     "audio.subscribe": "S’abonner au podcast",
     "video.play": "Lire la vidéo",
-    "video.which": " : {title}",
+    "video.play_name": "{play} {host} : {title}",
     "video.loads_from": "(chargée depuis {host})",
     "video.transcript": "Transcription",
     "video.captions": "Sous-titres",
