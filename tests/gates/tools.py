@@ -44,11 +44,15 @@ def executable(name: str) -> str:
     return found
 
 
-def java() -> str:
-    found = shutil.which("java")
+def _on_path(command: str, what: str) -> str:
+    found = shutil.which(command)
     if found is None:
-        missing("Java (Debian package default-jre-headless)")
+        missing(what)
     return found
+
+
+def java() -> str:
+    return _on_path("java", "Java (Debian package default-jre-headless)")
 
 
 def vnu_jar() -> Path:
@@ -64,10 +68,7 @@ def lighthouse() -> Path:
 
 
 def node() -> str:
-    found = shutil.which("node")
-    if found is None:
-        missing("Node.js (Debian package nodejs)")
-    return found
+    return _on_path("node", "Node.js (Debian package nodejs)")
 
 
 def chromium() -> Path:
